@@ -1,0 +1,14 @@
+import hash from '@adonisjs/core/services/hash'
+import type User from '#identity/models/user'
+import { UserFacingError } from '#core/errors'
+
+/** Changes the password after re-checking the current one. */
+export default class ChangePassword {
+  async handle(user: User, currentPassword: string, newPassword: string) {
+    if (!(await hash.verify(user.password, currentPassword))) {
+      throw new UserFacingError('The current password is incorrect.', 'current_password')
+    }
+    user.password = newPassword
+    await user.save()
+  }
+}

@@ -1,0 +1,45 @@
+import db from '@adonisjs/lucid/services/db'
+import Workspace from '#identity/models/workspace'
+import Membership from '#identity/models/membership'
+import type User from '#identity/models/user'
+import { UserFacingError } from '#core/errors'
+
+export interface CreateWorkspaceInput {
+  name: string
+  slug?: string | null
+  timezone?: string | null
+}
+
+export function slugify(value: string) {
+  return value
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48)
+}
+
+/** Creates a workspace with the creator as its first owner. */
+export default class CreateWorkspace {
+  async handle(owner: User, input: CreateWorkspaceInput) {
+    const slug = slugify(input.slug || input.name)
+    if (slug.length < 3) {
+      throw new UserFacingError('Choose an address of at least 3 letters or digits.', 'slug')
+    }
+    if (await Workspace.findBy('slug', slug)) {
+      throw new UserFacingError(`The address "${slug}" is taken. Choose another.`, 'slug')
+    }
+    const workspace = await db.transaction(async (trx) => {
+      const created = await Workspace.create(
+        { name: input.name.trim(), slug, timezone: input.timezone || 'UTC' },
+        { client: trx }
+      )
+      await Membership.create({ workspaceId: created.id, userId: owner.id, role: 'owner' }, { client: trx })
+      return created
+    })
+    owner.lastWorkspaceId = workspace.id
+    await owner.save()
+    return workspace
+  }
+}

@@ -1,0 +1,16 @@
+import { DateTime } from 'luxon'
+import User from '#identity/models/user'
+import { consumeUserToken } from '#identity/actions/issue_user_token'
+
+/** Confirms the address behind a verification token (single use). */
+export default class VerifyEmail {
+  async handle(token: unknown) {
+    const record = await consumeUserToken(token, 'email_verification')
+    const user = await User.findOrFail(record.userId)
+    if (!user.emailVerifiedAt) {
+      user.emailVerifiedAt = DateTime.now()
+      await user.save()
+    }
+    return user
+  }
+}

@@ -1,0 +1,48 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import Membership from '#identity/models/membership'
+import type { Role } from '#identity/roles'
+
+export interface CurrentUserDto {
+  id: string
+  fullName: string
+  email: string
+  emailVerified: boolean
+  hasTwoFactor: boolean
+  isOperator: boolean
+}
+
+export interface WorkspaceSummaryDto {
+  id: string
+  name: string
+  slug: string
+  role: Role
+}
+
+/** DTOs shared with every page: explicit shapes, never raw models. */
+export async function sharedPageProps(ctx: HttpContext) {
+  const user = ctx.auth?.user
+  if (!user) {
+    return { currentUser: null, workspaces: [], currentWorkspace: null }
+  }
+  const memberships = await Membership.query().where('user_id', user.id).preload('workspace')
+  const workspaces: WorkspaceSummaryDto[] = memberships
+    .map((membership) => ({
+      id: membership.workspace.id,
+      name: membership.workspace.name,
+      slug: membership.workspace.slug,
+      role: membership.role,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name))
+  const currentUser: CurrentUserDto = {
+    id: user.id,
+    fullName: user.fullName,
+    email: user.email,
+    emailVerified: user.isVerified,
+    hasTwoFactor: user.hasTwoFactor,
+    isOperator: user.isOperator,
+  }
+  const current = ctx.workspace
+    ? workspaces.find((workspace) => workspace.id === ctx.workspace!.id) ?? null
+    : null
+  return { currentUser, workspaces, currentWorkspace: current }
+}

@@ -1,0 +1,32 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import type { NextFn } from '@adonisjs/core/types/http'
+import BaseInertiaMiddleware from '@adonisjs/inertia/inertia_middleware'
+import { sharedPageProps } from '#identity/presenters/shared_props'
+
+/** Props every page receives: who is signed in, their workspaces, flash messages. */
+export default class InertiaMiddleware extends BaseInertiaMiddleware {
+  async share(ctx: HttpContext) {
+    return {
+      errors: ctx.session ? this.getValidationErrors(ctx) : {},
+      ...(await sharedPageProps(ctx)),
+    }
+  }
+
+  flash(ctx: HttpContext) {
+    if (!ctx.session) return {}
+    const { success, error } = ctx.session.flashMessages.all()
+    return { success: success ?? null, error: error ?? null }
+  }
+
+  async handle(ctx: HttpContext, next: NextFn) {
+    await this.init(ctx)
+    const output = await next()
+    this.dispose(ctx)
+    return output
+  }
+}
+
+declare module '@adonisjs/inertia/types' {
+  type MiddlewareSharedProps = InferSharedProps<InertiaMiddleware>
+  export interface SharedProps extends MiddlewareSharedProps {}
+}

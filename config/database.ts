@@ -1,0 +1,30 @@
+import env from '#start/env'
+import { defineConfig } from '@adonisjs/lucid'
+import { embeddedDatabaseConnection } from '#database/pglite'
+
+/**
+ * One PostgreSQL for everything (data, sessions, rate limits, jobs).
+ * DATABASE_URL points at a real server; without it the app talks to the
+ * embedded PGlite started by providers/pglite_provider.ts.
+ */
+const databaseUrl = env.get('DATABASE_URL')
+
+const dbConfig = defineConfig({
+  connection: 'postgres',
+  prettyPrintDebugQueries: true,
+  connections: {
+    postgres: {
+      client: 'pg',
+      connection: databaseUrl ? { connectionString: databaseUrl } : embeddedDatabaseConnection(),
+      // pglite-socket serves one client at a time: one pooled connection is the safe setting.
+      pool: databaseUrl ? { min: 0, max: 10 } : { min: 0, max: 1 },
+      migrations: {
+        naturalSort: true,
+        paths: ['database/migrations'],
+      },
+      seeders: { paths: ['database/seeders'] },
+    },
+  },
+})
+
+export default dbConfig

@@ -1,0 +1,49 @@
+import { DateTime } from 'luxon'
+import { BaseSeeder } from '@adonisjs/lucid/seeders'
+import db from '@adonisjs/lucid/services/db'
+import User from '#identity/models/user'
+import Workspace from '#identity/models/workspace'
+import Membership from '#identity/models/membership'
+import type { Role } from '#identity/roles'
+
+export const DEMO_LOGIN = { email: 'owner@demo.vaultdesk.test', password: 'vaultdesk-demo' }
+
+const DEMO_USERS: { email: string; fullName: string; role: Role }[] = [
+  { email: DEMO_LOGIN.email, fullName: 'Olivia Owner', role: 'owner' },
+  { email: 'admin@demo.vaultdesk.test', fullName: 'Adam Admin', role: 'admin' },
+  { email: 'agent@demo.vaultdesk.test', fullName: 'Ada Agent', role: 'agent' },
+  { email: 'privacy@demo.vaultdesk.test', fullName: 'Priya Privacy', role: 'privacy' },
+]
+
+/** The demo workspace "Acme Support" with one user in every role (same password). */
+export async function seedDemoWorkspace() {
+  await db.transaction(async (trx) => {
+    const workspace = await Workspace.create({ name: 'Acme Support', slug: 'acme', timezone: 'Europe/Berlin' }, { client: trx })
+    for (const demoUser of DEMO_USERS) {
+      const user = await User.create(
+        {
+          email: demoUser.email,
+          fullName: demoUser.fullName,
+          password: DEMO_LOGIN.password,
+          emailVerifiedAt: DateTime.now(),
+          lastWorkspaceId: workspace.id,
+        },
+        { client: trx }
+      )
+      await Membership.create({ workspaceId: workspace.id, userId: user.id, role: demoUser.role }, { client: trx })
+    }
+  })
+}
+
+export async function seedDemoWorkspaceIfEmpty() {
+  const existing = await User.query().limit(1).first()
+  if (!existing) await seedDemoWorkspace()
+}
+
+export default class DemoSeeder extends BaseSeeder {
+  static environment = ['development', 'test']
+
+  async run() {
+    await seedDemoWorkspaceIfEmpty()
+  }
+}

@@ -1,0 +1,115 @@
+import type { ReactNode } from 'react'
+import { Head, Link, router, usePage } from '@inertiajs/react'
+import { AppShell, Badge, Burger, Button, Group, NavLink, Select, Stack, Text, Title } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { FlashMessages } from '~/components/flash_messages'
+import { ROLE_LABELS, type SharedProps } from '~/types'
+
+interface NavItem {
+  label: string
+  href: string
+  show: boolean
+}
+
+/**
+ * The admin portal frame: workspace switcher and module navigation on the
+ * left (it grows as modules land), the page on the right.
+ */
+export function AppLayout({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
+  const page = usePage<SharedProps>()
+  const { currentUser, workspaces, currentWorkspace } = page.props
+  const [opened, { toggle }] = useDisclosure()
+  const path = page.url.split('?')[0]
+  const base = currentWorkspace ? `/w/${currentWorkspace.slug}` : null
+  const manages = currentWorkspace?.role === 'owner' || currentWorkspace?.role === 'admin'
+
+  const workspaceNav: NavItem[] = base
+    ? [
+        { label: 'Overview', href: base, show: true },
+        { label: 'Members', href: `${base}/members`, show: true },
+        { label: 'Workspace settings', href: `${base}/settings`, show: manages },
+      ]
+    : []
+  const accountNav: NavItem[] = [
+    { label: 'Profile', href: '/account/profile', show: true },
+    { label: 'Security', href: '/account/security', show: true },
+  ]
+
+  const switchTo = (slug: string | null) => {
+    if (slug === '__new') router.visit('/workspaces/new')
+    else if (slug) router.visit(`/w/${slug}`)
+  }
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+      <Head title={title} />
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group>
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Text component={Link} href="/app" fw={800} c="indigo" size="lg">
+              Vaultdesk
+            </Text>
+          </Group>
+          {currentUser && (
+            <Group gap="sm">
+              <Text size="sm" data-testid="who">
+                {currentUser.fullName}
+              </Text>
+              <Button variant="subtle" size="xs" onClick={() => router.post('/logout')}>
+                Sign out
+              </Button>
+            </Group>
+          )}
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="md" aria-label="Main navigation">
+        <Stack gap="lg">
+          <Select
+            label="Workspace"
+            placeholder="Choose a workspace"
+            value={currentWorkspace?.slug ?? null}
+            onChange={switchTo}
+            allowDeselect={false}
+            data={[
+              ...workspaces.map((workspace) => ({ value: workspace.slug, label: workspace.name })),
+              { value: '__new', label: '+ New workspace' },
+            ]}
+          />
+          {currentWorkspace && (
+            <Badge variant="light" w="fit-content">
+              Your role: {ROLE_LABELS[currentWorkspace.role]}
+            </Badge>
+          )}
+          <nav aria-label="Workspace">
+            {workspaceNav
+              .filter((item) => item.show)
+              .map((item) => (
+                <NavLink key={item.href} component={Link} href={item.href} label={item.label} active={path === item.href} />
+              ))}
+          </nav>
+          <nav aria-label="Account">
+            <Text size="xs" c="dimmed" tt="uppercase" fw={700} mb={4}>
+              Account
+            </Text>
+            {accountNav.map((item) => (
+              <NavLink key={item.href} component={Link} href={item.href} label={item.label} active={path === item.href} />
+            ))}
+          </nav>
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Stack gap="md" maw={960}>
+          <Group justify="space-between">
+            <Title order={1} size="h2">
+              {title}
+            </Title>
+            {actions}
+          </Group>
+          <FlashMessages />
+          {children}
+        </Stack>
+      </AppShell.Main>
+    </AppShell>
+  )
+}

@@ -1,0 +1,3 @@
+/** Loads every module's personal-data declarations into the catalog registry. */
+import '#core/platform_personal_data'
+import '#identity/personal_data'

@@ -1,0 +1,32 @@
+/*
+| Environment variables are validated at boot; a missing or malformed value
+| stops the process with a clear message instead of failing later.
+*/
+import { Env } from '@adonisjs/core/env'
+
+export default await Env.create(new URL('../', import.meta.url), {
+  NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
+  PORT: Env.schema.number(),
+  APP_KEY: Env.schema.secret(),
+  APP_URL: Env.schema.string({ format: 'url', tld: false }),
+  HOST: Env.schema.string({ format: 'host' }),
+  LOG_LEVEL: Env.schema.string(),
+  TZ: Env.schema.string.optional(),
+
+  SESSION_DRIVER: Env.schema.enum(['cookie', 'memory', 'database'] as const),
+
+  DATABASE_URL: Env.schema.string.optional(),
+  PGLITE_DATA_DIR: Env.schema.string.optional(),
+  PGLITE_PORT: Env.schema.number.optional(),
+
+  SMTP_HOST: Env.schema.string.optional(),
+  SMTP_PORT: Env.schema.number.optional(),
+  SMTP_USERNAME: Env.schema.string.optional(),
+  SMTP_PASSWORD: Env.schema.secret.optional(),
+  MAIL_FROM: Env.schema.string.optional(),
+
+  VAULT_KEYRING: Env.schema.secret.optional(),
+  VAULT_KEYRING_FILE: Env.schema.string.optional(),
+
+  JOBS_MODE: Env.schema.enum.optional(['pgboss', 'inline'] as const),
+})

@@ -1,0 +1,8 @@
+/** Every module's background jobs, by name. Payloads carry ids only. */
+import jobs from '#core/jobs'
+import env from '#start/env'
+import { purgeExpiredTokens } from '#identity/jobs/purge_expired_tokens'
+
+if (env.get('JOBS_MODE') === 'inline') jobs.useInline()
+
+jobs.register('identity.purge_expired_tokens', purgeExpiredTokens, { cron: '17 3 * * *' })
