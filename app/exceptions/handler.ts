@@ -23,7 +23,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     if (error instanceof UserFacingError && error.status === 422 && !wantsJson(ctx)) {
       ctx.session.flashExcept(['password', 'password_confirmation', 'current_password', 'code'])
       if (error.field) {
-        ctx.session.flashErrors({ [error.field]: error.message })
+        ctx.session.flash('inputErrorsBag', { [error.field]: [error.message] })
       } else {
         ctx.session.flash('error', error.message)
       }

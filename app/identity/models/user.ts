@@ -50,11 +50,11 @@ export default class User extends compose(BaseModel, AuthFinder) {
   declare memberships: HasMany<typeof Membership>
 
   get hasTwoFactor() {
-    return this.totpEnabledAt !== null
+    return Boolean(this.totpEnabledAt)
   }
 
   get isVerified() {
-    return this.emailVerifiedAt !== null
+    return Boolean(this.emailVerifiedAt)
   }
 
   /** Emails compare case-insensitively (unique index on lower(email)). */
