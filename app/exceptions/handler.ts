@@ -20,14 +20,21 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   }
 
   async handle(error: unknown, ctx: HttpContext) {
-    if (error instanceof UserFacingError && error.status === 422 && !wantsJson(ctx)) {
-      ctx.session.flashExcept(['password', 'password_confirmation', 'current_password', 'code'])
-      if (error.field) {
-        ctx.session.flash('inputErrorsBag', { [error.field]: [error.message] })
-      } else {
-        ctx.session.flash('error', error.message)
+    if (!wantsJson(ctx) && ctx.session) {
+      // Form refusals go back to the form, with the message next to the field or on top.
+      if (error instanceof UserFacingError && !PAGE_STATUSES.has(error.status)) {
+        ctx.session.flashExcept(['password', 'passwordConfirmation', 'currentPassword', 'code', 'recoveryCode'])
+        if (error.field) {
+          ctx.session.flash('inputErrorsBag', { [error.field]: [error.message] })
+        } else {
+          ctx.session.flash('error', error.message)
+        }
+        return ctx.response.redirect().back()
       }
-      return ctx.response.redirect().back()
+      if (codeOf(error) === 'E_BAD_CSRF_TOKEN') {
+        ctx.session.flash('error', 'Your session expired or the form was stale. Reload the page and try again.')
+        return ctx.response.redirect().back()
+      }
     }
     if (isHttpError(error) && wantsJson(ctx)) {
       return ctx.response.status(error.status).send({ message: error.message, code: error.code })
@@ -38,6 +45,13 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   async report(error: unknown, ctx: HttpContext) {
     return super.report(error, ctx)
   }
+}
+
+/** Statuses that get a page of their own rather than a message on the form. */
+const PAGE_STATUSES = new Set([403, 404, 410])
+
+function codeOf(error: unknown) {
+  return (error as { code?: unknown })?.code
 }
 
 function messageOf(error: unknown, fallback: string) {
