@@ -96,3 +96,8 @@ export function declaredTables(): Map<string, { module: string; declaration: Tab
   }
   return tables
 }
+
+/** For tests that register a throwaway declaration. */
+export function unregisterPersonalData(module: string) {
+  registry.delete(module)
+}
