@@ -8,8 +8,10 @@ import WorkspacePolicy from '#identity/policies/workspace_policy'
 
 export default class WorkspacesController {
   /** `/app`: the last workspace used, else the first, else the create page. */
-  async home({ auth, response }: HttpContext) {
+  async home({ auth, response, session }: HttpContext) {
     const user = auth.getUserOrFail()
+    // A message flashed by whoever sent the user here must survive this hop.
+    session.reflash()
     const memberships = await Membership.query().where('user_id', user.id).preload('workspace').orderBy('created_at')
     const last = memberships.find((membership) => membership.workspaceId === user.lastWorkspaceId) ?? memberships[0]
     if (!last) return response.redirect().toRoute('workspaces.create')

@@ -41,8 +41,8 @@ export async function sharedPageProps(ctx: HttpContext) {
     hasTwoFactor: user.hasTwoFactor,
     isOperator: user.isOperator,
   }
-  const current = ctx.workspace
-    ? workspaces.find((workspace) => workspace.id === ctx.workspace!.id) ?? null
-    : null
+  // Account pages keep the navigation of the workspace the user was last in.
+  const currentId = ctx.workspace?.id ?? user.lastWorkspaceId
+  const current = workspaces.find((workspace) => workspace.id === currentId) ?? null
   return { currentUser, workspaces, currentWorkspace: current }
 }
