@@ -1,3 +1,4 @@
+import type { ComponentType } from 'react'
 import '@mantine/core/styles.css'
 import '@mantine/notifications/styles.css'
 import { createRoot } from 'react-dom/client'
@@ -10,7 +11,10 @@ import { theme } from '~/theme'
 createInertiaApp({
   progress: { color: '#1c7ed6' },
   title: (title) => (title ? `${title} · Vaultdesk` : 'Vaultdesk'),
-  resolve: (name) => resolvePageComponent(`./pages/${name}.tsx`, import.meta.glob('./pages/**/*.tsx')),
+  resolve: async (name) => {
+    const page = await resolvePageComponent(`./pages/${name}.tsx`, import.meta.glob<{ default: ComponentType<any> }>('./pages/**/*.tsx'))
+    return page.default
+  },
   setup({ el, App, props }) {
     createRoot(el).render(
       <MantineProvider theme={theme}>

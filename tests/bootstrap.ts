@@ -12,7 +12,9 @@ import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
 import { authApiClient } from '@adonisjs/auth/plugins/api_client'
 import { authBrowserClient } from '@adonisjs/auth/plugins/browser_client'
 import { inertiaApiClient } from '@adonisjs/inertia/plugins/api_client'
+import { spec } from '@japa/runner/reporters'
 import { smtpSink } from '#tests/helpers/smtp_sink'
+import { summaryFile } from '#tests/reporters/summary_file'
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -41,6 +43,11 @@ export const plugins: Config['plugins'] = [
   sessionBrowserClient(app),
   authBrowserClient(app),
 ]
+
+export const reporters: Config['reporters'] = {
+  activated: ['spec', 'summary-file'],
+  list: [spec(), summaryFile()],
+}
 
 /** Migrate once, and run a real SMTP sink for the whole run. */
 export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {

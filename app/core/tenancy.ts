@@ -3,8 +3,8 @@
  * `forWorkspace`, and lookups by id answer 404 for ids of other workspaces
  * (or malformed ids) exactly as for ids that do not exist.
  */
-import { scope, type LucidModel } from '@adonisjs/lucid/orm'
-import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
+import { scope } from '@adonisjs/lucid/orm'
+import type { LucidModel, ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import { Exception } from '@adonisjs/core/exceptions'
 
 export interface WorkspaceRef {

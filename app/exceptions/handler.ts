@@ -23,7 +23,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     if (!wantsJson(ctx) && ctx.session) {
       // Form refusals go back to the form, with the message next to the field or on top.
       if (error instanceof UserFacingError && !PAGE_STATUSES.has(error.status)) {
-        ctx.session.flashExcept(['password', 'passwordConfirmation', 'currentPassword', 'code', 'recoveryCode'])
+        ctx.session.flashExcept(['password', 'passwordConfirmation', 'currentPassword', 'code', 'recoveryCode', 'token'])
         if (error.field) {
           ctx.session.flash('inputErrorsBag', { [error.field]: [error.message] })
         } else {

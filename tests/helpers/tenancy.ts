@@ -15,7 +15,9 @@ export interface RouteCase {
 }
 
 function send(client: ApiClient, user: User, route: RouteCase) {
-  return client[route.method](route.url)
+  // The request's body type depends on route typings the tests do not need.
+  const request = client[route.method](route.url) as unknown as ReturnType<ApiClient['post']> & { json(body: object): any }
+  return request
     .loginAs(user)
     .withCsrfToken()
     .json(route.body ?? {})

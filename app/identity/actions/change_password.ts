@@ -6,7 +6,7 @@ import { UserFacingError } from '#core/errors'
 export default class ChangePassword {
   async handle(user: User, currentPassword: string, newPassword: string) {
     if (!(await hash.verify(user.password, currentPassword))) {
-      throw new UserFacingError('The current password is incorrect.', 'current_password')
+      throw new UserFacingError('The current password is incorrect.', 'currentPassword')
     }
     user.password = newPassword
     await user.save()

@@ -8,7 +8,7 @@ import { UserFacingError } from '#core/errors'
 export default class DisableTwoFactor {
   async handle(user: User, password: string) {
     if (!(await hash.verify(user.password, password))) {
-      throw new UserFacingError('The password is incorrect.', 'current_password')
+      throw new UserFacingError('The password is incorrect.', 'currentPassword')
     }
     await db.transaction(async (trx) => {
       user.useTransaction(trx)

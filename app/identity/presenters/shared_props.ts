@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import Membership from '#identity/models/membership'
 import type { Role } from '#identity/roles'
 
-export interface CurrentUserDto {
+export type CurrentUserDto = {
   id: string
   fullName: string
   email: string
@@ -11,7 +11,7 @@ export interface CurrentUserDto {
   isOperator: boolean
 }
 
-export interface WorkspaceSummaryDto {
+export type WorkspaceSummaryDto = {
   id: string
   name: string
   slug: string

@@ -54,7 +54,7 @@ export default function Profile({ profile }: Props) {
               autoComplete="current-password"
               value={password.data.currentPassword}
               onChange={(event) => password.setData('currentPassword', event.currentTarget.value)}
-              error={password.errors.currentPassword || password.errors.current_password}
+              error={password.errors.currentPassword}
             />
             <PasswordInput
               label="New password"

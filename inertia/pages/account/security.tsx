@@ -101,7 +101,7 @@ export default function Security({ twoFactorEnabled, enabledAt, unusedRecoveryCo
                     autoComplete="current-password"
                     value={disable.data.currentPassword}
                     onChange={(event) => disable.setData('currentPassword', event.currentTarget.value)}
-                    error={disable.errors.currentPassword || disable.errors.current_password}
+                    error={disable.errors.currentPassword}
                   />
                   <Button type="submit" color="red" variant="light" loading={disable.processing}>
                     Turn off

@@ -82,7 +82,7 @@ test.group('Two-factor authentication', (group) => {
       const response = await client.post('/login').form({ email: 'recover@example.test', password: DEFAULT_TEST_PASSWORD }).withCsrfToken().redirects(0)
       return response.session()
     }
-    const submit = (session: Record<string, unknown>, body: Record<string, string>) =>
+    const submit = (session: any, body: Record<string, string>) =>
       client
         .post('/login/two-factor')
         .withSession(session)
@@ -100,7 +100,7 @@ test.group('Two-factor authentication', (group) => {
     const session = await signIn()
     for (let attempt = 0; attempt < 4; attempt++) await submit(session, { code: '123456' })
     const throttled = await submit(session, { recoveryCode: codes[1] })
-    const errors = throttled.flashMessages().inputErrorsBag
+    const errors: any = throttled.flashMessages().inputErrorsBag
     assert.match(errors.code[0], /Too many attempts/)
   })
 
@@ -114,7 +114,7 @@ test.group('Two-factor authentication', (group) => {
       .form({ currentPassword: 'nope-nope-nope' })
       .withCsrfToken()
       .redirects(0)
-    wrong.assertFlashMessage('inputErrorsBag', { current_password: ['The password is incorrect.'] })
+    wrong.assertFlashMessage('inputErrorsBag', { currentPassword: ['The password is incorrect.'] })
     assert.isTrue((await user.refresh()).hasTwoFactor)
 
     await client.delete('/account/security/two-factor').loginAs(user).form({ currentPassword: DEFAULT_TEST_PASSWORD }).withCsrfToken()
