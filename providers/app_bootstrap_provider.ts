@@ -13,6 +13,14 @@ export default class AppBootstrapProvider {
     return this.app.getEnvironment() === 'web'
   }
 
+  /** Job workers stop before any provider closes the database under them. */
+  register() {
+    this.app.terminating(async () => {
+      const { default: jobs } = await import('#core/jobs')
+      await jobs.stop()
+    })
+  }
+
   async start() {
     if (!this.#servesHttp()) return
     const embedded = !env.get('DATABASE_URL')
@@ -53,10 +61,5 @@ export default class AppBootstrapProvider {
     const address = server.getNodeServer()?.address()
     if (address && typeof address === 'object') return `http://${env.get('HOST')}:${address.port}`
     return env.get('APP_URL')
-  }
-
-  async shutdown() {
-    const { default: jobs } = await import('#core/jobs')
-    await jobs.stop()
   }
 }
