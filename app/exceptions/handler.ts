@@ -11,11 +11,13 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   protected debug = !app.inProduction && !app.inTest
   protected renderStatusPages = true
 
+  // Integer-like keys come first in JS key order, so ranges must not overlap the single statuses.
   protected statusPages: Record<StatusPageRange, StatusPageRenderer> = {
     '404': (error, { inertia }) => inertia.render('errors/not_found', { message: messageOf(error, 'Page not found') }),
     '410': (error, { inertia }) => inertia.render('errors/gone', { message: messageOf(error, 'This link is no longer valid') }),
-    '400..499': (error, { inertia, response }) =>
-      inertia.render('errors/client_error', { status: response.getStatus(), message: messageOf(error, 'Request refused') }),
+    '400..403': (error, ctx) => renderClientError(error, ctx),
+    '405..409': (error, ctx) => renderClientError(error, ctx),
+    '411..499': (error, ctx) => renderClientError(error, ctx),
     '500..599': (_error, { inertia }) => inertia.render('errors/server_error', {}),
   }
 
@@ -30,6 +32,13 @@ export default class HttpExceptionHandler extends ExceptionHandler {
           ctx.session.flash('error', error.message)
         }
         return ctx.response.redirect().back()
+      }
+      if (codeOf(error) === 'E_AUTHORIZATION_FAILURE') {
+        const page = await ctx.inertia.render('errors/client_error', {
+          status: 403,
+          message: 'Your role does not allow this. Ask an owner or admin of the workspace.',
+        })
+        return ctx.response.status(403).send(page)
       }
       if (codeOf(error) === 'E_BAD_CSRF_TOKEN') {
         ctx.session.flash('error', 'Your session expired or the form was stale. Reload the page and try again.')
@@ -47,8 +56,17 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   }
 }
 
+function renderClientError(error: unknown, { inertia }: HttpContext) {
+  return inertia.render('errors/client_error', { status: statusOf(error, 400), message: messageOf(error, 'Request refused') })
+}
+
 /** Statuses that get a page of their own rather than a message on the form. */
 const PAGE_STATUSES = new Set([403, 404, 410])
+
+function statusOf(error: unknown, fallback: number) {
+  const status = (error as { status?: unknown })?.status
+  return typeof status === 'number' ? status : fallback
+}
 
 function codeOf(error: unknown) {
   return (error as { code?: unknown })?.code

@@ -1,5 +1,5 @@
 import { router, useForm, usePage } from '@inertiajs/react'
-import { Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core'
 import { AppLayout } from '~/layouts/app_layout'
 import { PaginationBar } from '~/components/pagination_bar'
 import { ROLE_LABELS, type Pagination, type Role, type SharedProps } from '~/types'
@@ -96,7 +96,7 @@ export default function Members({ members, pagination, invitations, canManage, y
               <Table.Th>Role</Table.Th>
               <Table.Th>Joined</Table.Th>
               <Table.Th>
-                <span className="mantine-visually-hidden">Actions</span>
+                <VisuallyHidden>Actions</VisuallyHidden>
               </Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -150,7 +150,7 @@ export default function Members({ members, pagination, invitations, canManage, y
                   <Table.Th>Invited by</Table.Th>
                   <Table.Th>Expires</Table.Th>
                   <Table.Th>
-                    <span className="mantine-visually-hidden">Actions</span>
+                    <VisuallyHidden>Actions</VisuallyHidden>
                   </Table.Th>
                 </Table.Tr>
               </Table.Thead>

@@ -93,3 +93,23 @@ test.group('Workspaces', (group) => {
     again.assertHeader('location', `/w/${workspace.slug}`)
   })
 })
+
+test.group('Error pages', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('an unknown workspace renders the 404 page with status 404', async ({ client }) => {
+    const user = await UserFactory.create()
+    const response = await client.get('/w/no-such-place').loginAs(user).withInertia()
+    response.assertStatus(404)
+    response.assertInertiaComponent('errors/not_found')
+    response.assertInertiaPropsContains({ message: 'Workspace not found' })
+  })
+
+  test('a refused request renders its own status, not 200', async ({ client }) => {
+    const { workspace, members } = await workspaceWithEveryRole()
+    const response = await client.get(`/w/${workspace.slug}/settings`).loginAs(members.agent).withInertia()
+    response.assertStatus(403)
+    response.assertInertiaComponent('errors/client_error')
+    response.assertInertiaPropsContains({ status: 403 })
+  })
+})
