@@ -33,7 +33,7 @@ export default defineConfig({
     () => import('#providers/app_bootstrap_provider'),
   ],
 
-  preloads: [() => import('#start/catalog'), () => import('#start/routes'), () => import('#start/kernel'), () => import('#start/jobs')],
+  preloads: [() => import('#start/catalog'), () => import('#start/events'), () => import('#start/routes'), () => import('#start/kernel'), () => import('#start/jobs')],
 
   tests: {
     suites: [

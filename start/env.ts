@@ -27,6 +27,7 @@ export default await Env.create(new URL('../', import.meta.url), {
 
   VAULT_KEYRING: Env.schema.secret.optional(),
   VAULT_KEYRING_FILE: Env.schema.string.optional(),
+  VAULT_LEDGER_PATH: Env.schema.string.optional(),
 
   JOBS_MODE: Env.schema.enum.optional(['pgboss', 'inline'] as const),
 })

@@ -2,7 +2,9 @@
 import jobs from '#core/jobs'
 import env from '#start/env'
 import { purgeExpiredTokens } from '#identity/jobs/purge_expired_tokens'
+import { reencryptScopeData } from '#vault/jobs/reencrypt_scope_data'
 
 if (env.get('JOBS_MODE') === 'inline') jobs.useInline()
 
 jobs.register('identity.purge_expired_tokens', purgeExpiredTokens, { cron: '17 3 * * *' })
+jobs.register('vault.reencrypt_scope_data', reencryptScopeData, { retryLimit: 5 })

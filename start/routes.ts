@@ -16,6 +16,8 @@ const InvitationsController = () => import('#identity/controllers/invitations_co
 const AccountController = () => import('#identity/controllers/account_controller')
 const SecurityController = () => import('#identity/controllers/security_controller')
 const DevMailboxController = () => import('#identity/controllers/dev_mailbox_controller')
+const AuditLogController = () => import('#governance/controllers/audit_log_controller')
+const VaultKeysController = () => import('#vault/controllers/keys_controller')
 
 router.get('/', ({ auth, response }) => response.redirect(auth.user ? '/app' : '/login'))
 
@@ -72,6 +74,13 @@ router
             router.delete('/members/:id', [MembersController, 'destroy']).as('members.destroy')
             router.post('/invitations', [InvitationsController, 'store']).as('invitations.store')
             router.delete('/invitations/:id', [InvitationsController, 'destroy']).as('invitations.destroy')
+
+            // Governance: the workspace's audit log (owners and privacy staff)
+            router.get('/audit', [AuditLogController, 'index']).as('governance.audit')
+
+            // Vault: the workspace's own keys, versions and rotation (owners only)
+            router.get('/security/keys', [VaultKeysController, 'show']).as('vault.keys')
+            router.post('/security/keys/rotate', [VaultKeysController, 'rotate']).as('vault.keys.rotate')
           })
           .prefix('/w/:workspace')
           .use(middleware.workspace())

@@ -28,6 +28,8 @@ export function AppLayout({ title, actions, children }: { title: string; actions
         { label: 'Overview', href: base, show: true },
         { label: 'Members', href: `${base}/members`, show: true },
         { label: 'Workspace settings', href: `${base}/settings`, show: manages },
+        { label: 'Keys & encryption', href: `${base}/security/keys`, show: currentWorkspace?.role === 'owner' },
+        { label: 'Audit log', href: `${base}/audit`, show: currentWorkspace?.role === 'owner' || currentWorkspace?.role === 'privacy' },
       ]
     : []
   const accountNav: NavItem[] = [

@@ -4,6 +4,7 @@ import Membership from '#identity/models/membership'
 import User from '#identity/models/user'
 import { UserFacingError } from '#core/errors'
 import { findPendingInvitation } from '#identity/actions/find_pending_invitation'
+import { audit } from '#core/audit'
 
 /**
  * Joins the invited workspace. The signed-in account must own the invited
@@ -38,6 +39,14 @@ export default class AcceptInvitation {
       user.emailVerifiedAt ??= DateTime.now()
       user.lastWorkspaceId = invitation.workspaceId
       await user.save()
+    })
+    await audit({
+      action: 'invitation.accepted',
+      workspaceId: invitation.workspaceId,
+      targetType: 'invitation',
+      targetId: invitation.id,
+      metadata: { role: invitation.role },
+      actor: { type: 'user', id: user.id },
     })
     return invitation.workspace
   }

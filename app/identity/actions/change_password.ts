@@ -1,6 +1,7 @@
 import hash from '@adonisjs/core/services/hash'
 import type User from '#identity/models/user'
 import { UserFacingError } from '#core/errors'
+import { audit } from '#core/audit'
 
 /** Changes the password after re-checking the current one. */
 export default class ChangePassword {
@@ -10,5 +11,6 @@ export default class ChangePassword {
     }
     user.password = newPassword
     await user.save()
+    await audit({ action: 'account.password_changed', workspaceId: null, targetType: 'user', targetId: user.id })
   }
 }

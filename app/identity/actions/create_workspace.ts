@@ -3,6 +3,7 @@ import Workspace from '#identity/models/workspace'
 import Membership from '#identity/models/membership'
 import type User from '#identity/models/user'
 import { UserFacingError } from '#core/errors'
+import { audit } from '#core/audit'
 
 export interface CreateWorkspaceInput {
   name: string
@@ -40,6 +41,7 @@ export default class CreateWorkspace {
     })
     owner.lastWorkspaceId = workspace.id
     await owner.save()
+    await audit({ action: 'workspace.created', workspaceId: workspace.id, targetType: 'workspace', targetId: workspace.id, actor: { type: 'user', id: owner.id } })
     return workspace
   }
 }

@@ -10,6 +10,7 @@ import { UserFacingError } from '#core/errors'
 import { generateToken } from '#identity/services/one_time_token'
 import { invitationMail } from '#identity/mails/index'
 import { absoluteLink } from '#core/links'
+import { audit } from '#core/audit'
 
 /**
  * Invites an address to a workspace with a role. Re-inviting a pending
@@ -41,6 +42,7 @@ export default class InviteMember {
       invitedById: inviter.id,
       expiresAt: DateTime.now().plus({ days: 7 }),
     })
+    await audit({ action: 'invitation.sent', workspaceId: workspace.id, targetType: 'invitation', targetId: invitation.id, metadata: { role: input.role }, actor: { type: 'user', id: inviter.id } })
     const url = absoluteLink('invitations.show', { token })
     await mail.send(invitationMail(email, inviter.fullName, workspace.name, ROLE_LABELS[input.role], url))
     return invitation

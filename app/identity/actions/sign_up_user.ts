@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import User from '#identity/models/user'
 import { UserFacingError } from '#core/errors'
 import SendEmailVerification from '#identity/actions/send_email_verification'
+import { audit } from '#core/audit'
 
 export interface SignUpInput {
   fullName: string
@@ -19,6 +20,7 @@ export default class SignUpUser {
     const user = await db.transaction(async (trx) => {
       return User.create({ fullName: input.fullName.trim(), email, password: input.password }, { client: trx })
     })
+    await audit({ action: 'account.created', workspaceId: null, targetType: 'user', targetId: user.id, actor: { type: 'user', id: user.id } })
     await new SendEmailVerification().handle(user)
     return user
   }

@@ -1,4 +1,5 @@
 import type Workspace from '#identity/models/workspace'
+import { audit } from '#core/audit'
 
 export interface UpdateWorkspaceInput {
   name: string
@@ -9,7 +10,11 @@ export interface UpdateWorkspaceInput {
 export default class UpdateWorkspace {
   async handle(workspace: Workspace, input: UpdateWorkspaceInput) {
     workspace.merge({ name: input.name.trim(), timezone: input.timezone })
+    const changed = Object.keys(workspace.$dirty)
     await workspace.save()
+    if (changed.length > 0) {
+      await audit({ action: 'workspace.settings_updated', workspaceId: workspace.id, targetType: 'workspace', targetId: workspace.id, metadata: { fields: changed.join(',') } })
+    }
     return workspace
   }
 }

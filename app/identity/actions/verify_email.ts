@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import User from '#identity/models/user'
 import { consumeUserToken } from '#identity/actions/issue_user_token'
+import { audit } from '#core/audit'
 
 /** Confirms the address behind a verification token (single use). */
 export default class VerifyEmail {
@@ -10,6 +11,7 @@ export default class VerifyEmail {
     if (!user.emailVerifiedAt) {
       user.emailVerifiedAt = DateTime.now()
       await user.save()
+      await audit({ action: 'account.email_verified', workspaceId: null, targetType: 'user', targetId: user.id, actor: { type: 'user', id: user.id } })
     }
     return user
   }

@@ -32,7 +32,10 @@ export default class VerifyTwoFactorLogin {
   async #check(user: User, input: { code?: string | null; recoveryCode?: string | null }) {
     if (!user.totpSecret) return false
     if (input.code) {
-      return twoFactor.verifyCode(twoFactor.openSecret(user.totpSecret), input.code)
+      const secret = await twoFactor.openSecret(user.id, user.totpSecret)
+      const valid = await twoFactor.verifyCode(secret, input.code)
+      if (valid) await twoFactor.resealIfLegacy(user, secret)
+      return valid
     }
     if (input.recoveryCode) {
       const spent = await RecoveryCode.query()

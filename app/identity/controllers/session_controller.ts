@@ -2,6 +2,8 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { loginValidator } from '#identity/validators/auth'
 import AttemptLogin from '#identity/actions/attempt_login'
 import { TWO_FACTOR_PENDING_KEY } from '#identity/controllers/two_factor_challenge_controller'
+import LogInUser from '#identity/actions/log_in_user'
+import { audit } from '#core/audit'
 
 export default class SessionController {
   show({ inertia, request }: HttpContext) {
@@ -16,11 +18,12 @@ export default class SessionController {
       session.put(TWO_FACTOR_PENDING_KEY, { userId: user.id, at: Date.now(), next })
       return response.redirect().toRoute('two_factor.challenge')
     }
-    await auth.use('web').login(user)
+    await new LogInUser().handle(auth, user, 'password')
     return response.redirect(next ?? '/app')
   }
 
   async destroy({ auth, response, session }: HttpContext) {
+    if (auth.user) await audit({ action: 'auth.logout', workspaceId: null, targetType: 'user', targetId: auth.user.id })
     await auth.use('web').logout()
     session.flash('success', 'You are signed out.')
     return response.redirect('/login')

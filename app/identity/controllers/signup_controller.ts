@@ -3,6 +3,7 @@ import { signupValidator } from '#identity/validators/auth'
 import SignUpUser from '#identity/actions/sign_up_user'
 import AcceptInvitation from '#identity/actions/accept_invitation'
 import { findPendingInvitation } from '#identity/actions/find_pending_invitation'
+import LogInUser from '#identity/actions/log_in_user'
 
 export default class SignupController {
   async show({ inertia, request }: HttpContext) {
@@ -18,7 +19,7 @@ export default class SignupController {
   async store({ request, response, auth, session }: HttpContext) {
     const input = await request.validateUsing(signupValidator)
     const user = await new SignUpUser().handle(input)
-    await auth.use('web').login(user)
+    await new LogInUser().handle(auth, user, 'signup')
     if (input.invitationToken) {
       const workspace = await new AcceptInvitation().handle(input.invitationToken, user)
       session.flash('success', `Welcome to ${workspace.name}.`)

@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { twoFactorChallengeValidator } from '#identity/validators/auth'
 import VerifyTwoFactorLogin from '#identity/actions/verify_two_factor_login'
+import LogInUser from '#identity/actions/log_in_user'
 
 export const TWO_FACTOR_PENDING_KEY = 'two_factor_pending'
 const PENDING_FOR_MS = 5 * 60 * 1000
@@ -32,7 +33,7 @@ export default class TwoFactorChallengeController {
     const input = await request.validateUsing(twoFactorChallengeValidator)
     const user = await new VerifyTwoFactorLogin().handle(pending.userId, input)
     session.forget(TWO_FACTOR_PENDING_KEY)
-    await auth.use('web').login(user)
+    await new LogInUser().handle(auth, user, 'two_factor')
     return response.redirect(pending.next ?? '/app')
   }
 }

@@ -22,17 +22,20 @@ test.group('Onboarding in the browser', (group) => {
     await page.getByLabel(/^Password/).fill(PASSWORD)
     await page.getByLabel('Repeat password').fill(PASSWORD)
     await page.getByRole('button', { name: 'Create account' }).click()
+    await page.waitForURL('**/verify-email')
     await page.assertTextContains('body', 'Check your inbox')
 
     // Confirm the address from the mail
     const verification = await smtpSink.lastTo('fiona@browser.test', /Confirm your email/)
     await page.goto(SmtpSink.linkIn(verification, '/verify-email/'))
+    await page.waitForURL('**/workspaces/new')
     await page.assertTextContains('body', 'Create a workspace')
     await page.assertTextContains('body', 'Your email address is confirmed.')
 
     // Create a workspace
     await page.getByLabel('Workspace name').fill('Browser Test Co')
     await page.getByRole('button', { name: 'Create workspace' }).click()
+    await page.waitForURL('**/w/browser-test-co')
     await page.assertTextContains('body', 'Workspace Browser Test Co is ready.')
     await page.assertPath('/w/browser-test-co')
 
@@ -71,6 +74,7 @@ test.group('Onboarding in the browser', (group) => {
 
     // Sign out, then back in with password and code
     await page.getByRole('button', { name: 'Sign out' }).click()
+    await page.waitForURL('**/login')
     await page.assertTextContains('body', 'You are signed out.')
     await page.getByLabel('Email').fill('fiona@browser.test')
     await page.getByLabel(/^Password/).fill(PASSWORD)
