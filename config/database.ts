@@ -1,6 +1,6 @@
 import env from '#start/env'
 import { defineConfig } from '@adonisjs/lucid'
-import { embeddedDatabaseConnection } from '#database/pglite'
+import { embeddedDatabaseConnection, sendStatementsUnnamed } from '#database/pglite'
 
 /**
  * One PostgreSQL for everything (data, sessions, rate limits, jobs).
@@ -8,6 +8,7 @@ import { embeddedDatabaseConnection } from '#database/pglite'
  * embedded PGlite started by providers/pglite_provider.ts.
  */
 const databaseUrl = env.get('DATABASE_URL')
+if (!databaseUrl) await sendStatementsUnnamed()
 
 const dbConfig = defineConfig({
   connection: 'postgres',

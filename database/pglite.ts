@@ -65,3 +65,26 @@ export async function startEmbeddedDatabase(options: {
     },
   }
 }
+
+/**
+ * PGlite has a single backend session shared by every socket connection, so a
+ * named prepared statement outlives the client that prepared it: the next
+ * client (after a pool recycle, a hot restart or from another process) that
+ * prepares the same name gets "prepared statement … already exists". Named
+ * statements are only a speed-up, so on the embedded database pg sends them
+ * unnamed. (rate-limiter-flexible names its statements.)
+ */
+export async function sendStatementsUnnamed() {
+  const { default: pg } = await import('pg')
+  const prototype = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown; __unnamed?: boolean }
+  if (prototype.__unnamed) return
+  const query = prototype.query
+  prototype.query = function (this: unknown, config: unknown, ...rest: unknown[]) {
+    if (config && typeof config === 'object' && 'name' in config) {
+      const { name: _name, ...unnamed } = config as Record<string, unknown>
+      return query.call(this, unnamed, ...rest)
+    }
+    return query.call(this, config, ...rest)
+  }
+  prototype.__unnamed = true
+}
