@@ -1,5 +1,6 @@
 import { defineConfig } from '@adonisjs/auth'
 import { sessionGuard, sessionUserProvider } from '@adonisjs/auth/session'
+import { tokensGuard, tokensUserProvider } from '@adonisjs/auth/access_tokens'
 import type { InferAuthenticators, InferAuthEvents, Authenticators } from '@adonisjs/auth/types'
 
 const authConfig = defineConfig({
@@ -13,6 +14,16 @@ const authConfig = defineConfig({
 })
 
 export default authConfig
+
+/**
+ * Helpdesk REST API: an access-tokens guard for bearer tokens of a
+ * workspace's API clients (app/helpdesk/api resolves it per request). Kept
+ * out of `guards` on purpose: there it would widen `ctx.auth.user` (and the
+ * Bouncer user) to `User | ApiClient` for every page of the app.
+ */
+export const apiTokensGuard = tokensGuard({
+  provider: tokensUserProvider({ tokens: 'accessTokens', model: () => import('#helpdesk/api/models/api_client') }),
+})
 
 declare module '@adonisjs/auth/types' {
   export interface Authenticators extends InferAuthenticators<typeof authConfig> {}

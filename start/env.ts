@@ -29,5 +29,13 @@ export default await Env.create(new URL('../', import.meta.url), {
   VAULT_KEYRING_FILE: Env.schema.string.optional(),
   VAULT_LEDGER_PATH: Env.schema.string.optional(),
 
+  DRIVE_DISK: Env.schema.enum.optional(['fs', 's3'] as const),
+  DRIVE_LOCAL_ROOT: Env.schema.string.optional(),
+  S3_BUCKET: Env.schema.string.optional(),
+  S3_REGION: Env.schema.string.optional(),
+  S3_ENDPOINT: Env.schema.string.optional(),
+  S3_ACCESS_KEY_ID: Env.schema.string.optional(),
+  S3_SECRET_ACCESS_KEY: Env.schema.secret.optional(),
+
   JOBS_MODE: Env.schema.enum.optional(['pgboss', 'inline'] as const),
 })

@@ -3,4 +3,7 @@ export const policies = {
   WorkspacePolicy: () => import('#identity/policies/workspace_policy'),
   VaultPolicy: () => import('#vault/policies/vault_policy'),
   GovernancePolicy: () => import('#governance/policies/governance_policy'),
+  ApiTokenPolicy: () => import('#helpdesk/api/policies/api_token_policy'),
+  ReportPolicy: () => import('#helpdesk/reports/policies/report_policy'),
+  HelpdeskPolicy: () => import('#helpdesk/policies/helpdesk_policy'),
 }

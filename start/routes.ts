@@ -4,6 +4,8 @@
 */
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
+import transmit from '@adonisjs/transmit/services/main'
+import { authorizeInboxChannels } from '#helpdesk/index'
 
 const SessionController = () => import('#identity/controllers/session_controller')
 const SignupController = () => import('#identity/controllers/signup_controller')
@@ -16,8 +18,26 @@ const InvitationsController = () => import('#identity/controllers/invitations_co
 const AccountController = () => import('#identity/controllers/account_controller')
 const SecurityController = () => import('#identity/controllers/security_controller')
 const DevMailboxController = () => import('#identity/controllers/dev_mailbox_controller')
+// Helpdesk REST API, API tokens and reports (app/helpdesk/api, app/helpdesk/reports)
+const ApiTokensController = () => import('#helpdesk/api/controllers/api_tokens_controller')
+const ApiOpenApiController = () => import('#helpdesk/api/controllers/openapi_controller')
+const ReportsController = () => import('#helpdesk/reports/controllers/reports_controller')
+const SavedReportsController = () => import('#helpdesk/reports/controllers/saved_reports_controller')
+const ApiContactsController = () => import('#helpdesk/api/controllers/contacts_controller')
+const ApiTicketsController = () => import('#helpdesk/api/controllers/tickets_controller')
+const ApiTicketMessagesController = () => import('#helpdesk/api/controllers/ticket_messages_controller')
 const AuditLogController = () => import('#governance/controllers/audit_log_controller')
 const VaultKeysController = () => import('#vault/controllers/keys_controller')
+// Helpdesk: inbox, tickets, contacts, incidents, settings, CSAT (app/helpdesk) and live inbox updates
+const InboxController = () => import('#helpdesk/controllers/inbox_controller')
+const TicketsController = () => import('#helpdesk/controllers/tickets_controller')
+const TicketMessagesController = () => import('#helpdesk/controllers/ticket_messages_controller')
+const CannedRepliesController = () => import('#helpdesk/controllers/canned_replies_controller')
+const ContactsController = () => import('#helpdesk/controllers/contacts_controller')
+const IncidentsController = () => import('#helpdesk/controllers/incidents_controller')
+const HelpdeskSettingsController = () => import('#helpdesk/controllers/settings_controller')
+const HelpdeskDefinitionsController = () => import('#helpdesk/controllers/definitions_controller')
+const CsatController = () => import('#helpdesk/controllers/csat_controller')
 
 router.get('/', ({ auth, response }) => response.redirect(auth.user ? '/app' : '/login'))
 
@@ -81,6 +101,51 @@ router
             // Vault: the workspace's own keys, versions and rotation (owners only)
             router.get('/security/keys', [VaultKeysController, 'show']).as('vault.keys')
             router.post('/security/keys/rotate', [VaultKeysController, 'rotate']).as('vault.keys.rotate')
+
+            // Helpdesk: API tokens and reports (owners and admins)
+            router.get('/api-tokens', [ApiTokensController, 'index']).as('helpdesk.api_tokens.index')
+            router.post('/api-tokens', [ApiTokensController, 'store']).as('helpdesk.api_tokens.store')
+            router.delete('/api-tokens/:id', [ApiTokensController, 'destroy']).as('helpdesk.api_tokens.destroy')
+            router.get('/reports', [ReportsController, 'show']).as('helpdesk.reports.show')
+            router.get('/reports/export.csv', [ReportsController, 'exportCsv']).as('helpdesk.reports.export')
+            router.post('/reports/saved', [SavedReportsController, 'store']).as('helpdesk.reports.saved.store')
+            router.delete('/reports/saved/:id', [SavedReportsController, 'destroy']).as('helpdesk.reports.saved.destroy')
+
+            // Helpdesk: inbox and tickets (every role reads; owners, admins and agents work; see HelpdeskPolicy)
+            router.get('/inbox', [InboxController, 'index']).as('helpdesk.inbox')
+            router.get('/inbox/:id', [InboxController, 'show']).as('helpdesk.inbox.show')
+            router.post('/tickets', [TicketsController, 'store']).as('helpdesk.tickets.store')
+            router.post('/tickets/bulk', [TicketsController, 'bulk']).as('helpdesk.tickets.bulk')
+            router.patch('/tickets/:id', [TicketsController, 'update']).as('helpdesk.tickets.update')
+            router.post('/tickets/:id/messages', [TicketMessagesController, 'store']).as('helpdesk.messages.store')
+            router.get('/tickets/:id/attachments/:attachmentId', [TicketMessagesController, 'attachment']).as('helpdesk.attachments.show')
+            router.get('/tickets/:id/canned-replies/:replyId', [CannedRepliesController, 'render']).as('helpdesk.canned_replies.render')
+            // Helpdesk: contacts and incidents
+            router.get('/contacts', [ContactsController, 'index']).as('helpdesk.contacts.index')
+            router.post('/contacts', [ContactsController, 'store']).as('helpdesk.contacts.store')
+            router.get('/contacts/:id', [ContactsController, 'show']).as('helpdesk.contacts.show')
+            router.put('/contacts/:id', [ContactsController, 'update']).as('helpdesk.contacts.update')
+            router.post('/contacts/:id/merge', [ContactsController, 'merge']).as('helpdesk.contacts.merge')
+            router.get('/incidents', [IncidentsController, 'index']).as('helpdesk.incidents.index')
+            router.post('/incidents', [IncidentsController, 'store']).as('helpdesk.incidents.store')
+            router.get('/incidents/:id', [IncidentsController, 'show']).as('helpdesk.incidents.show')
+            router.post('/incidents/:id/tickets', [IncidentsController, 'link']).as('helpdesk.incidents.link')
+            router.post('/incidents/:id/updates', [IncidentsController, 'postUpdate']).as('helpdesk.incidents.updates')
+            // Helpdesk settings (owners and admins)
+            router.get('/helpdesk/settings', [HelpdeskSettingsController, 'show']).as('helpdesk.settings')
+            router.put('/helpdesk/settings/csat', [HelpdeskSettingsController, 'updateCsat']).as('helpdesk.settings.csat')
+            router.post('/helpdesk/tags', [HelpdeskDefinitionsController, 'saveTag']).as('helpdesk.tags.store')
+            router.put('/helpdesk/tags/:id', [HelpdeskDefinitionsController, 'saveTag']).as('helpdesk.tags.update')
+            router.delete('/helpdesk/tags/:id', [HelpdeskDefinitionsController, 'deleteTag']).as('helpdesk.tags.destroy')
+            router.post('/helpdesk/teams', [HelpdeskDefinitionsController, 'saveTeam']).as('helpdesk.teams.store')
+            router.put('/helpdesk/teams/:id', [HelpdeskDefinitionsController, 'saveTeam']).as('helpdesk.teams.update')
+            router.delete('/helpdesk/teams/:id', [HelpdeskDefinitionsController, 'deleteTeam']).as('helpdesk.teams.destroy')
+            router.post('/helpdesk/custom-fields', [HelpdeskDefinitionsController, 'saveCustomField']).as('helpdesk.custom_fields.store')
+            router.put('/helpdesk/custom-fields/:id', [HelpdeskDefinitionsController, 'saveCustomField']).as('helpdesk.custom_fields.update')
+            router.delete('/helpdesk/custom-fields/:id', [HelpdeskDefinitionsController, 'deleteCustomField']).as('helpdesk.custom_fields.destroy')
+            router.post('/helpdesk/canned-replies', [HelpdeskDefinitionsController, 'saveCannedReply']).as('helpdesk.canned_replies.store')
+            router.put('/helpdesk/canned-replies/:id', [HelpdeskDefinitionsController, 'saveCannedReply']).as('helpdesk.canned_replies.update')
+            router.delete('/helpdesk/canned-replies/:id', [HelpdeskDefinitionsController, 'deleteCannedReply']).as('helpdesk.canned_replies.destroy')
           })
           .prefix('/w/:workspace')
           .use(middleware.workspace())
@@ -90,3 +155,36 @@ router
   .use(middleware.auth())
 
 router.get('/dev/mailbox', [DevMailboxController, 'index']).as('dev.mailbox').use(middleware.devOnly())
+
+// Helpdesk: the public satisfaction-survey pages reached from the CSAT mail (signed, single-use links)
+router.get('/csat/thanks', [CsatController, 'thanks']).as('helpdesk.csat.thanks')
+router.get('/csat/:token/:score', [CsatController, 'rate']).as('helpdesk.csat.rate')
+router.post('/csat/:token/comment', [CsatController, 'comment']).as('helpdesk.csat.comment')
+
+// Realtime (server-sent events, @adonisjs/transmit) for every module: signed-in users only;
+// each private channel authorises its subscribers (helpdesk: members of the workspace).
+transmit.registerRoutes((route) => route.use(middleware.auth()))
+authorizeInboxChannels()
+
+/*
+| Helpdesk REST API (docs/api.md): bearer tokens of a workspace's API clients.
+| Each route names the scope it needs; the OpenAPI document lists every route
+| here (a test keeps the two in step).
+*/
+router
+  .group(() => {
+    router.get('/openapi.json', [ApiOpenApiController, 'show']).as('api.openapi')
+
+    router.get('/contacts', [ApiContactsController, 'index']).use(middleware.apiToken({ scope: 'contacts:read' }))
+    router.post('/contacts', [ApiContactsController, 'store']).use(middleware.apiToken({ scope: 'contacts:write' }))
+    router.get('/contacts/:id', [ApiContactsController, 'show']).use(middleware.apiToken({ scope: 'contacts:read' }))
+    router.patch('/contacts/:id', [ApiContactsController, 'update']).use(middleware.apiToken({ scope: 'contacts:write' }))
+
+    router.get('/tickets', [ApiTicketsController, 'index']).use(middleware.apiToken({ scope: 'tickets:read' }))
+    router.post('/tickets', [ApiTicketsController, 'store']).use(middleware.apiToken({ scope: 'tickets:write' }))
+    router.get('/tickets/:id', [ApiTicketsController, 'show']).use(middleware.apiToken({ scope: 'tickets:read' }))
+    router.patch('/tickets/:id', [ApiTicketsController, 'update']).use(middleware.apiToken({ scope: 'tickets:write' }))
+    router.get('/tickets/:id/messages', [ApiTicketMessagesController, 'index']).use(middleware.apiToken({ scope: 'tickets:read' }))
+    router.post('/tickets/:id/messages', [ApiTicketMessagesController, 'store']).use(middleware.apiToken({ scope: 'tickets:write' }))
+  })
+  .prefix('/api/v1')

@@ -5,6 +5,7 @@ import User from '#identity/models/user'
 import Workspace from '#identity/models/workspace'
 import Membership from '#identity/models/membership'
 import type { Role } from '#identity/roles'
+import { seedHelpdeskDemo } from '#helpdesk/demo_data'
 
 export const DEMO_LOGIN = { email: 'owner@demo.vaultdesk.test', password: 'vaultdesk-demo' }
 
@@ -17,7 +18,7 @@ const DEMO_USERS: { email: string; fullName: string; role: Role }[] = [
 
 /** The demo workspace "Acme Support" with one user in every role (same password). */
 export async function seedDemoWorkspace() {
-  await db.transaction(async (trx) => {
+  const workspace = await db.transaction(async (trx) => {
     const workspace = await Workspace.create({ name: 'Acme Support', slug: 'acme', timezone: 'Europe/Berlin' }, { client: trx })
     for (const demoUser of DEMO_USERS) {
       const user = await User.create(
@@ -32,7 +33,10 @@ export async function seedDemoWorkspace() {
       )
       await Membership.create({ workspaceId: workspace.id, userId: user.id, role: demoUser.role }, { client: trx })
     }
+    return workspace
   })
+  // After the commit: the helpdesk seeding opens its own transactions (one connection on PGlite).
+  await seedHelpdeskDemo(workspace.id)
 }
 
 export async function seedDemoWorkspaceIfEmpty() {

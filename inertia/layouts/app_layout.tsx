@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { Head, Link, router, usePage } from '@inertiajs/react'
-import { AppShell, Badge, Burger, Button, Group, NavLink, Select, Stack, Text, Title } from '@mantine/core'
+import { AppShell, Badge, Burger, Button, Group, NavLink, ScrollArea, Select, Stack, Text, Title } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { FlashMessages } from '~/components/flash_messages'
 import { ROLE_LABELS, type SharedProps } from '~/types'
@@ -26,8 +26,14 @@ export function AppLayout({ title, actions, children }: { title: string; actions
   const workspaceNav: NavItem[] = base
     ? [
         { label: 'Overview', href: base, show: true },
+        { label: 'Inbox', href: `${base}/inbox`, show: true },
+        { label: 'Contacts', href: `${base}/contacts`, show: true },
+        { label: 'Incidents', href: `${base}/incidents`, show: true },
+        { label: 'Helpdesk settings', href: `${base}/helpdesk/settings`, show: manages },
         { label: 'Members', href: `${base}/members`, show: true },
         { label: 'Workspace settings', href: `${base}/settings`, show: manages },
+        { label: 'Reports', href: `${base}/reports`, show: manages },
+        { label: 'API tokens', href: `${base}/api-tokens`, show: manages },
         { label: 'Keys & encryption', href: `${base}/security/keys`, show: currentWorkspace?.role === 'owner' },
         { label: 'Audit log', href: `${base}/audit`, show: currentWorkspace?.role === 'owner' || currentWorkspace?.role === 'privacy' },
       ]
@@ -66,6 +72,8 @@ export function AppLayout({ title, actions, children }: { title: string; actions
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="md" aria-label="Main navigation">
+        {/* Scrolls on short screens: the navigation grows as modules land. */}
+        <AppShell.Section grow component={ScrollArea} type="auto">
         <Stack gap="lg">
           <Select
             label="Workspace"
@@ -99,9 +107,10 @@ export function AppLayout({ title, actions, children }: { title: string; actions
             ))}
           </nav>
         </Stack>
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
-        <Stack gap="md" maw={960}>
+        <Stack gap="md" maw={1280}>
           <Group justify="space-between">
             <Title order={1} size="h2">
               {title}
