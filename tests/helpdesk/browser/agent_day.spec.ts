@@ -14,7 +14,7 @@ import Ticket from '#helpdesk/models/ticket'
  * ticket appears without a reload; the agent opens it by keyboard, replies
  * with a canned reply, adds an internal note, assigns it to themselves and
  * resolves it; the contact rates the conversation from the survey mail,
- * and the score shows up on the agent's screen.
+ * and the score shows up on the agent's screen; the owner's report counts it.
  */
 test.group('Agent’s day in the browser', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -106,5 +106,16 @@ test.group('Agent’s day in the browser', (group) => {
     // The agent's open ticket shows the score without a reload
     await page.locator('[data-testid="csat-score"]').waitFor({ timeout: 10_000 })
     await page.assertTextContains('[data-testid="csat-score"]', '5/5')
+
+    // The owner's reports page counts the ticket, its resolution and the rating
+    const ownerContext = await browser.newContext()
+    await ownerContext.loginAs(members.owner)
+    const reports = await ownerContext.newPage()
+    await reports.goto(`${page.url().split('/w/')[0]}/w/${workspace.slug}/reports`)
+    await reports.getByTestId('stat-created-value').waitFor()
+    assert.equal((await reports.getByTestId('stat-created-value').textContent())!.trim(), '1')
+    assert.include(await reports.getByTestId('stat-csat-value').textContent(), '5.00')
+    assert.include(await reports.getByTestId('table-agents').textContent(), agent.fullName)
+    await ownerContext.close()
   }).timeout(120_000)
 })
