@@ -5,7 +5,7 @@ import type { NextFn } from '@adonisjs/core/types/http'
 export default class VerifiedMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
     if (!ctx.auth.getUserOrFail().isVerified) {
-      return ctx.response.redirect().toRoute('email_verification.notice')
+      return ctx.response.redirect('/verify-email')
     }
     return next()
   }

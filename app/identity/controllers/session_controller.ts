@@ -16,7 +16,7 @@ export default class SessionController {
     const next = safeNext(request.input('next'))
     if (user.hasTwoFactor) {
       session.put(TWO_FACTOR_PENDING_KEY, { userId: user.id, at: Date.now(), next })
-      return response.redirect().toRoute('two_factor.challenge')
+      return response.redirect('/login/two-factor')
     }
     await new LogInUser().handle(auth, user, 'password')
     return response.redirect(next ?? '/app')

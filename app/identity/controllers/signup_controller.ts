@@ -25,6 +25,6 @@ export default class SignupController {
       session.flash('success', `Welcome to ${workspace.name}.`)
       return response.redirect(`/w/${workspace.slug}`)
     }
-    return response.redirect().toRoute('email_verification.notice')
+    return response.redirect('/verify-email')
   }
 }

@@ -14,7 +14,7 @@ export default class WorkspacesController {
     session.reflash()
     const memberships = await Membership.query().where('user_id', user.id).preload('workspace').orderBy('created_at')
     const last = memberships.find((membership) => membership.workspaceId === user.lastWorkspaceId) ?? memberships[0]
-    if (!last) return response.redirect().toRoute('workspaces.create')
+    if (!last) return response.redirect('/workspaces/new')
     return response.redirect(`/w/${last.workspace.slug}`)
   }
 
