@@ -4,31 +4,16 @@
  * another workspace is refused at the door like an unknown one.
  */
 import vine from '@vinejs/vine'
-import type { Database } from '@adonisjs/lucid/database'
-import type { FieldContext } from '@vinejs/vine/types'
 import { TICKET_PRIORITIES, TICKET_STATUSES } from '#helpdesk/models/ticket'
 import { CUSTOM_FIELD_TYPES } from '#helpdesk/models/custom_field'
 import { TAG_COLORS } from '#helpdesk/models/tag'
-import { TICKET_WORKER_ROLES } from '#helpdesk/services/workspace_refs'
+import { inWorkspace, ticketWorker, type WorkspaceMeta } from '#helpdesk/validators/workspace_rules'
 
-type Meta = { workspaceId: string }
-
-const inWorkspace = (table: string) => async (db: Database, value: unknown, field: FieldContext) =>
-  Boolean(await db.from(table).where('workspace_id', field.meta.workspaceId).where('id', String(value)).first())
-
-const assignableMember = async (db: Database, value: unknown, field: FieldContext) =>
-  Boolean(
-    await db
-      .from('memberships')
-      .where('workspace_id', field.meta.workspaceId)
-      .where('user_id', String(value))
-      .whereIn('role', [...TICKET_WORKER_ROLES])
-      .first()
-  )
+type Meta = WorkspaceMeta
 
 const tagIds = () => vine.array(vine.string().uuid().exists(inWorkspace('helpdesk_tags'))).maxLength(30)
 const teamId = () => vine.string().uuid().exists(inWorkspace('helpdesk_teams')).nullable()
-const assigneeUserId = () => vine.string().uuid().exists(assignableMember).nullable()
+const assigneeUserId = () => vine.string().uuid().exists(ticketWorker).nullable()
 const body = () => vine.string().trim().maxLength(50_000)
 
 export const inboxFiltersValidator = vine.create({

@@ -5,25 +5,10 @@
  * validation error on that field, like an unknown one.
  */
 import vine from '@vinejs/vine'
-import type { Database } from '@adonisjs/lucid/database'
-import type { FieldContext } from '@vinejs/vine/types'
 import { TICKET_PRIORITIES, TICKET_STATUSES } from '#helpdesk/models/ticket'
-import { TICKET_WORKER_ROLES } from '#helpdesk/services/workspace_refs'
+import { inWorkspace, ticketWorker, type WorkspaceMeta } from '#helpdesk/validators/workspace_rules'
 
-type Meta = { workspaceId: string }
-
-const inWorkspace = (table: string) => async (db: Database, value: unknown, field: FieldContext) =>
-  Boolean(await db.from(table).where('workspace_id', field.meta.workspaceId).where('id', String(value)).first())
-
-const ticketWorker = async (db: Database, value: unknown, field: FieldContext) =>
-  Boolean(
-    await db
-      .from('memberships')
-      .where('workspace_id', field.meta.workspaceId)
-      .where('user_id', String(value))
-      .whereIn('role', [...TICKET_WORKER_ROLES])
-      .first()
-  )
+type Meta = WorkspaceMeta
 
 const page = {
   page: vine.number().withoutDecimals().min(1).max(10_000).optional(),
