@@ -3,6 +3,7 @@ import { keyStore, type Subject } from '#vault/services/key_store'
 import { destructionLedger, type LedgerEntry } from '#vault/services/destruction_ledger'
 import { lockLedger, recordDestruction, shredSubjectKeyRows } from '#vault/services/shredding'
 import { workspaceIdOf, type ScopeId } from '#vault/services/scope'
+import { audit } from '#core/audit'
 
 /**
  * Crypto-shreds one data subject: destroys their key, so everything sealed
@@ -33,6 +34,15 @@ export default class DestroySubjectKey {
       return appended
     })
     keyStore.forgetSubject(input.scope, input.subject)
+    if (entry) {
+      await audit({
+        action: 'vault.subject_key_destroyed',
+        workspaceId: workspaceIdOf(input.scope),
+        targetType: input.subject.type,
+        targetId: input.subject.id,
+        metadata: { reason: input.reason },
+      })
+    }
     return entry
   }
 }

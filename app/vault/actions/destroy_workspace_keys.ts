@@ -3,6 +3,7 @@ import { keyStore } from '#vault/services/key_store'
 import { forgetBlindIndexKeys } from '#vault/services/blind_index'
 import { destructionLedger, type LedgerEntry } from '#vault/services/destruction_ledger'
 import { lockLedger, recordDestruction, shredWorkspaceKeyRows } from '#vault/services/shredding'
+import { audit } from '#core/audit'
 
 /**
  * Deleting a workspace destroys its keys: every DEK version, the blind-index
@@ -28,6 +29,9 @@ export default class DestroyWorkspaceKeys {
     })
     keyStore.forgetScope(workspaceId)
     forgetBlindIndexKeys(workspaceId)
+    if (entry) {
+      await audit({ action: 'vault.workspace_keys_destroyed', workspaceId, targetType: 'workspace', targetId: workspaceId, metadata: { reason } })
+    }
     return entry
   }
 }

@@ -6,6 +6,7 @@ import { randomKey, sodiumReady } from '#vault/services/sodium'
 import { rotationTargets } from '#vault/services/rotation_targets'
 import { countStale } from '#vault/services/reencryption'
 import { workspaceIdOf, type ScopeId } from '#vault/services/scope'
+import { audit } from '#core/audit'
 
 export const REENCRYPT_JOB = 'vault.reencrypt_scope_data'
 
@@ -55,6 +56,15 @@ export default class StartKeyRotation {
       return { rotation: created, resumed: false }
     })
     keyStore.forgetActiveVersion(scope)
+    if (!resumed) {
+      await audit({
+        action: 'vault.rotation_started',
+        workspaceId: rotation.workspaceId,
+        targetType: 'key_rotation',
+        targetId: rotation.id,
+        metadata: { from_version: rotation.fromVersion, to_version: rotation.toVersion },
+      })
+    }
     if (options.dispatch !== false) await jobs.dispatch(REENCRYPT_JOB, { rotationId: rotation.id })
     return { rotation, resumed }
   }

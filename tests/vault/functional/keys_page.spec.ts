@@ -65,5 +65,9 @@ test.group('Keys & encryption page', (group) => {
     assert.isString(keys.lastRotatedAt)
     const stored = await db.from('vault_probe_integrations').where('workspace_id', workspace.id).firstOrFail()
     assert.match(stored.api_token, /^vd1:w2:/)
+
+    const logged = await db.from('audit_entries').where('workspace_id', workspace.id).where('action', 'vault.rotation_started').firstOrFail()
+    assert.equal(logged.actor_id, owner.id)
+    assert.deepEqual(logged.metadata, { from_version: 1, to_version: 2 })
   })
 })
