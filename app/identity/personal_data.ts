@@ -41,6 +41,7 @@ export const identityPersonalData = declarePersonalData({
           protectedAtRest: 'encrypted',
         }),
         totp_enabled_at: personal({ ...securityData, category: 'security', retention: 'account_data', erasure: 'delete', exported: true }),
+        totp_last_step: notPersonal('replay guard: the time step of the last TOTP code used'),
         is_operator: notPersonal('platform role flag'),
         last_workspace_id: notPersonal('navigation preference (foreign key)'),
         created_at: personal({ ...accountData, category: 'account', erasure: 'retain_legal_basis', exported: true }),

@@ -33,9 +33,16 @@ export default class VerifyTwoFactorLogin {
     if (!user.totpSecret) return false
     if (input.code) {
       const secret = await twoFactor.openSecret(user.id, user.totpSecret)
-      const valid = await twoFactor.verifyCode(secret, input.code)
-      if (valid) await twoFactor.resealIfLegacy(user, secret)
-      return valid
+      const step = await twoFactor.matchingStep(secret, input.code)
+      if (step === null) return false
+      // A code signs in once: the step must be newer than the last one used (conditional, so two racing requests cannot both win).
+      const claimed = await User.query()
+        .where('id', user.id)
+        .where((query) => query.whereNull('totp_last_step').orWhere('totp_last_step', '<', step))
+        .update({ totp_last_step: step })
+      if (Number(Array.isArray(claimed) ? claimed[0] : claimed) === 0) return false
+      await twoFactor.resealIfLegacy(user, secret)
+      return true
     }
     if (input.recoveryCode) {
       const spent = await RecoveryCode.query()

@@ -34,6 +34,10 @@ export default class User extends compose(BaseModel, AuthFinder) {
   @column.dateTime()
   declare totpEnabledAt: DateTime | null
 
+  /** Last TOTP time step used to sign in (replay guard). */
+  @column({ serializeAs: null })
+  declare totpLastStep: number | null
+
   @column()
   declare isOperator: boolean
 

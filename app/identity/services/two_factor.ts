@@ -53,10 +53,15 @@ export const twoFactor = {
 
   /** Accepts the current code and one step either side (clock drift). */
   async verifyCode(secret: string, code: string) {
+    return (await this.matchingStep(secret, code)) !== null
+  },
+
+  /** The 30-second time step the code belongs to, or null when it is not valid now. */
+  async matchingStep(secret: string, code: string) {
     const token = code.replace(/\s+/g, '')
-    if (!/^\d{6}$/.test(token)) return false
+    if (!/^\d{6}$/.test(token)) return null
     const result = await verify({ secret, token, epochTolerance: 30 })
-    return result.valid
+    return result.valid ? Math.floor(Date.now() / 30_000) + result.delta : null
   },
 
   /** Ten recovery codes like `4f7k-9q2m-x8`; shown once, stored hashed. */

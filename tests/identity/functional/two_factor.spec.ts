@@ -72,6 +72,17 @@ test.group('Two-factor authentication', (group) => {
       .withCsrfToken()
       .redirects(0)
     second.assertHeader('location', '/app')
+
+    // The same code cannot be replayed for another sign-in, even inside its 30 s window
+    const again = await client.post('/login').form({ email: 'tfa@example.test', password: DEFAULT_TEST_PASSWORD }).withCsrfToken().redirects(0)
+    const replay = await client
+      .post('/login/two-factor')
+      .withSession(again.session())
+      .header('referer', '/login/two-factor')
+      .form({ code: await generate({ secret }) })
+      .withCsrfToken()
+      .redirects(0)
+    replay.assertFlashMessage('inputErrorsBag', { code: ['That code is not valid. Try the current code from your app.'] })
   })
 
   test('a recovery code works once; wrong codes are throttled', async ({ client, assert }) => {
