@@ -188,3 +188,10 @@ router
     router.post('/tickets/:id/messages', [ApiTicketMessagesController, 'store']).use(middleware.apiToken({ scope: 'tickets:write' }))
   })
   .prefix('/api/v1')
+
+// Each later module keeps its routes in its own file
+import '#start/routes/privacy'
+import '#start/routes/governance'
+import '#start/routes/knowledge'
+import '#start/routes/channels'
+import '#start/routes/billing'

@@ -1,0 +1,95 @@
+/**
+ * How the privacy desk reaches a data subject's records without knowing any
+ * module's tables. Each module that stores personal data registers one
+ * provider here (in its `personal_data.ts`, next to its column declarations):
+ * it finds the subject's rows, exports them and erases them following the
+ * erasure strategy its catalog declares. Governance registers erasure guards
+ * (legal holds) and recipient sources (subprocessors); integrations and
+ * billing add recipients. The kernel imports no module; modules import this.
+ */
+import type { PersonalDataCategory, SubjectType } from '#core/personal_data'
+
+/** Who a request is about, as the privacy desk resolved it. */
+export interface SubjectIdentifiers {
+  /** null for platform-level subjects (workspace users asking the platform). */
+  workspaceId: string | null
+  emails: string[]
+  phones: string[]
+  externalIds: string[]
+  /** Record ids already resolved by earlier providers, by subject type (e.g. contact ids). */
+  ids: Partial<Record<SubjectType, string[]>>
+}
+
+/** One table's rows for a subject: exported fields only, already decrypted. */
+export interface SubjectRecords {
+  module: string
+  table: string
+  category: PersonalDataCategory
+  rows: Record<string, unknown>[]
+}
+
+/** What one provider erased (or kept, with the legal basis) in one table. */
+export interface ErasureOutcome {
+  module: string
+  table: string
+  category: PersonalDataCategory
+  action: 'deleted' | 'anonymized' | 'crypto_shredded' | 'retained'
+  rows: number
+  /** Required when action is 'retained': the legal basis shown to the subject. */
+  legalBasis?: string
+  /** Vault key ids destroyed by this provider (subject keys). */
+  destroyedKeyIds?: string[]
+}
+
+export interface SubjectDataProvider {
+  /** Module name, as in its catalog declaration. */
+  module: string
+  /**
+   * Adds the ids this module knows the subject by (e.g. helpdesk turns emails
+   * into contact ids). Providers run in registration order, so later ones see
+   * the ids earlier ones found.
+   */
+  resolve?(subject: SubjectIdentifiers): Promise<Partial<Record<SubjectType, string[]>>>
+  /** Every record of the subject this module holds, exported columns only. */
+  collect(subject: SubjectIdentifiers): Promise<SubjectRecords[]>
+  /** Erases the subject's rows per the catalog strategy; idempotent. */
+  erase(subject: SubjectIdentifiers): Promise<ErasureOutcome[]>
+}
+
+/** Blocks an erasure (legal hold); returns the reason shown to staff, or null. */
+export type ErasureGuard = (subject: SubjectIdentifiers) => Promise<string | null>
+
+/** Someone the subject's data was disclosed to (GDPR Art. 19 notification). */
+export interface DataRecipient {
+  name: string
+  kind: 'subprocessor' | 'integration' | 'other'
+  purpose: string
+  contact?: string
+}
+export type RecipientSource = (subject: SubjectIdentifiers) => Promise<DataRecipient[]>
+
+const providers = new Map<string, SubjectDataProvider>()
+const guards = new Map<string, ErasureGuard>()
+const recipientSources = new Map<string, RecipientSource>()
+
+/** Registers (or replaces) a module's provider. Idempotent across reloads. */
+export function registerSubjectDataProvider(provider: SubjectDataProvider) {
+  providers.set(provider.module, provider)
+}
+export function subjectDataProviders(): SubjectDataProvider[] {
+  return [...providers.values()]
+}
+
+export function registerErasureGuard(name: string, guard: ErasureGuard) {
+  guards.set(name, guard)
+}
+export function erasureGuards(): ErasureGuard[] {
+  return [...guards.values()]
+}
+
+export function registerRecipientSource(name: string, source: RecipientSource) {
+  recipientSources.set(name, source)
+}
+export function recipientSourcesList(): RecipientSource[] {
+  return [...recipientSources.values()]
+}
