@@ -25,6 +25,7 @@ export const middleware = router.named({
   workspace: () => import('#middleware/workspace_middleware'),
   verified: () => import('#middleware/verified_middleware'),
   devOnly: () => import('#middleware/dev_only_middleware'),
+  operator: () => import('#middleware/operator_middleware'),
   // Helpdesk REST API: token, rate limit and scope (app/helpdesk/api)
   apiToken: () => import('#helpdesk/api/middleware/api_token_middleware'),
 })

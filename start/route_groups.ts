@@ -14,3 +14,8 @@ export function workspaceRoutes(define: () => void) {
 export function signedInRoutes(define: () => void) {
   return router.group(define).use([middleware.auth(), middleware.verified()])
 }
+
+/** The operator console, `/operator/...`: platform operators only (everyone else gets 404). */
+export function operatorRoutes(define: () => void) {
+  return router.group(define).prefix('/operator').use([middleware.auth(), middleware.verified(), middleware.operator()])
+}

@@ -16,6 +16,8 @@ const DEMO_USERS: { email: string; fullName: string; role: Role }[] = [
   { email: 'privacy@demo.vaultdesk.test', fullName: 'Priya Privacy', role: 'privacy' },
 ]
 
+export const DEMO_OPERATOR_EMAIL = 'operator@demo.vaultdesk.test'
+
 /** The demo workspace "Acme Support" with one user in every role (same password). */
 export async function seedDemoWorkspace() {
   const workspace = await db.transaction(async (trx) => {
@@ -33,6 +35,11 @@ export async function seedDemoWorkspace() {
       )
       await Membership.create({ workspaceId: workspace.id, userId: user.id, role: demoUser.role }, { client: trx })
     }
+    // A platform operator (operator console), member of no workspace: sees workspace data only with a support grant.
+    await User.create(
+      { email: DEMO_OPERATOR_EMAIL, fullName: 'Otto Operator', password: DEMO_LOGIN.password, emailVerifiedAt: DateTime.now(), isOperator: true },
+      { client: trx }
+    )
     return workspace
   })
   // After the commit: the helpdesk seeding opens its own transactions (one connection on PGlite).
