@@ -12,7 +12,7 @@ import type Membership from '#identity/models/membership'
 export default class WorkspaceMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
     const user = ctx.auth.getUserOrFail()
-    const { workspace, membership } = await resolveWorkspaceMembership(user, ctx.params.workspace)
+    const { workspace, membership } = await resolveWorkspaceMembership(user, ctx.params.workspace, ctx)
     ctx.workspace = workspace
     ctx.membership = membership
     if (user.lastWorkspaceId !== workspace.id) {

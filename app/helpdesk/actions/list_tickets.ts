@@ -1,3 +1,4 @@
+import db from '@adonisjs/lucid/services/db'
 import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import { isUuid } from '#core/tenancy'
 import Ticket, { TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketStatus } from '#helpdesk/models/ticket'
@@ -30,10 +31,21 @@ export function searchKindOf(query: string): SearchKind {
   return { kind: 'words', value: q }
 }
 
+/** What a ticket list row shows: no custom values, no timestamps beyond activity. */
+const LIST_COLUMNS = ['id', 'workspace_id', 'number', 'contact_id', 'subject', 'status', 'priority', 'channel', 'assignee_user_id', 'team_id', 'incident_id', 'snoozed_until', 'last_message_at']
+const CONTACT_LIST_COLUMNS = ['id', 'workspace_id', 'name', 'email', 'phone']
+
 export interface ListOptions {
   viewerUserId: string
   page?: number
   perPage?: number
+  /**
+   * 'preload' (default) loads assignee, team and tags as models; 'ids' leaves
+   * them to a caller holding the reference lists and only reads the tag ids
+   * of the page's tickets (into `$extras.tagIds`): one query instead of three.
+   * With 'ids', only the columns a list shows are read (and decrypted).
+   */
+  references?: 'preload' | 'ids'
 }
 
 /** The inbox list: filters, search, newest activity first, paginated. Also used by the API. */
@@ -41,14 +53,24 @@ export default class ListTickets {
   async handle(workspaceId: string, filters: TicketFilters, options: ListOptions) {
     const query = Ticket.query().where('tickets.workspace_id', workspaceId)
     await this.#apply(query, workspaceId, filters, options.viewerUserId)
-    return query
-      .preload('contact')
-      .preload('assignee')
-      .preload('team')
-      .preload('tags', (tags) => tags.orderBy('name'))
-      .orderBy('last_message_at', 'desc')
-      .orderBy('number', 'desc')
-      .paginate(Math.max(1, options.page ?? 1), Math.min(100, options.perPage ?? 25))
+    query.orderBy('last_message_at', 'desc').orderBy('number', 'desc')
+    if (options.references === 'ids') {
+      query.select(LIST_COLUMNS.map((column) => `tickets.${column}`))
+      query.preload('contact', (contact) => contact.select(CONTACT_LIST_COLUMNS))
+    } else {
+      query.preload('contact').preload('assignee').preload('team').preload('tags', (tags) => tags.orderBy('name'))
+    }
+    const page = await query.paginate(Math.max(1, options.page ?? 1), Math.min(100, options.perPage ?? 25))
+    if (options.references === 'ids') await this.#readTagIds(workspaceId, page.all())
+    return page
+  }
+
+  async #readTagIds(workspaceId: string, tickets: Ticket[]) {
+    for (const ticket of tickets) ticket.$extras.tagIds = []
+    if (tickets.length === 0) return
+    const byId = new Map(tickets.map((ticket) => [ticket.id, ticket]))
+    const rows = await db.from('ticket_tags').where('workspace_id', workspaceId).whereIn('ticket_id', [...byId.keys()]).select('ticket_id', 'tag_id')
+    for (const row of rows) byId.get(row.ticket_id)!.$extras.tagIds.push(row.tag_id)
   }
 
   async #apply(query: ModelQueryBuilderContract<typeof Ticket>, workspaceId: string, filters: TicketFilters, viewerUserId: string) {

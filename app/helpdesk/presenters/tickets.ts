@@ -76,6 +76,45 @@ function contactRef(contact: Contact | null | undefined, id: string): PersonRefD
   return { id, name: contact ? contact.displayName : 'Unknown contact' }
 }
 
+/**
+ * Names of the assignee, team and tags, when the caller already holds the
+ * workspace's reference lists (the inbox does): the list then needs no
+ * preload queries, only the tickets' tag ids (`$extras.tagIds`).
+ */
+export interface TicketListLookups {
+  agents: PersonRefDto[]
+  teams: { id: string; name: string }[]
+  tags: TagDto[]
+}
+
+export function ticketListItemDtos(tickets: Ticket[], lookups: TicketListLookups): TicketListItemDto[] {
+  const agents = new Map(lookups.agents.map((agent) => [agent.id, agent]))
+  const teams = new Map(lookups.teams.map((team) => [team.id, team]))
+  const tags = new Map(lookups.tags.map((tag) => [tag.id, tag]))
+  return tickets.map((ticket) => ({
+    ...listItemFields(ticket),
+    // An assignee who is no longer an agent keeps the ticket until someone reassigns it.
+    assignee: ticket.assigneeUserId ? (agents.get(ticket.assigneeUserId) ?? { id: ticket.assigneeUserId, name: 'Former agent' }) : null,
+    team: ticket.teamId ? (teams.get(ticket.teamId) ?? null) : null,
+    tags: ((ticket.$extras.tagIds as string[] | undefined) ?? []).flatMap((id) => tags.get(id) ?? []).sort((a, b) => a.name.localeCompare(b.name)),
+  }))
+}
+
+function listItemFields(ticket: Ticket) {
+  return {
+    id: ticket.id,
+    number: ticket.number,
+    subject: ticket.isShredded ? '(erased)' : ticket.subject,
+    status: ticket.status,
+    priority: ticket.priority,
+    channel: ticket.channel,
+    contact: contactRef(ticket.contact, ticket.contactId),
+    incidentId: ticket.incidentId,
+    lastMessageAt: ticket.lastMessageAt.toISO()!,
+    snoozedUntil: ticket.snoozedUntil?.toISO() ?? null,
+  }
+}
+
 export function ticketListItemDto(ticket: Ticket): TicketListItemDto {
   return {
     id: ticket.id,

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import Membership from '#identity/models/membership'
+import { membershipsOf } from '#identity/services/user_memberships'
 import type { Role } from '#identity/roles'
 
 export type CurrentUserDto = {
@@ -24,7 +24,7 @@ export async function sharedPageProps(ctx: HttpContext) {
   if (!user) {
     return { currentUser: null, workspaces: [], currentWorkspace: null }
   }
-  const memberships = await Membership.query().where('user_id', user.id).preload('workspace')
+  const memberships = await membershipsOf(user, ctx)
   const workspaces: WorkspaceSummaryDto[] = memberships
     .map((membership) => ({
       id: membership.workspace.id,
