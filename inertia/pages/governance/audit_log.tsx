@@ -28,6 +28,12 @@ const ACTION_GROUPS = [
   { value: 'invitation.', label: 'Invitations' },
   { value: 'workspace.', label: 'Workspace settings' },
   { value: 'vault.', label: 'Keys and encryption' },
+  { value: 'retention.', label: 'Retention' },
+  { value: 'legal_hold.', label: 'Legal holds' },
+  { value: 'subprocessor.', label: 'Subprocessor notices' },
+  { value: 'consent.', label: 'Consent purposes' },
+  { value: 'support_access.', label: 'Support access grants' },
+  { value: 'operator.', label: 'Operator actions' },
 ]
 
 /** The workspace's append-only audit log; `node ace audit:verify` proves nothing was edited. */
