@@ -1,0 +1,40 @@
+import { DateTime } from 'luxon'
+import { BaseModel, column } from '@adonisjs/lucid/orm'
+import { workspaceScope } from '#core/tenancy'
+
+export const DEFAULT_MODEL = 'claude-sonnet-4-5'
+export const MODEL_CHOICES = ['claude-sonnet-4-5', 'claude-haiku-4-5', 'claude-opus-4-1'] as const
+
+/** One row per workspace: the Anthropic key (sealed by the vault), model, redaction and the monthly token limit. */
+export default class AssistantSettings extends BaseModel {
+  static table = 'assistant_settings'
+  static primaryKey = 'workspaceId'
+  static forWorkspace = workspaceScope<typeof AssistantSettings>()
+
+  @column({ isPrimary: true })
+  declare workspaceId: string
+
+  /** Vault ciphertext (secrets.seal); never serialized. */
+  @column({ serializeAs: null })
+  declare anthropicApiKey: string | null
+
+  @column()
+  declare anthropicKeyHint: string | null
+
+  @column()
+  declare model: string
+
+  /** On by default: emails, phones, card numbers and the contact's name are masked before prompts. */
+  @column()
+  declare redactionEnabled: boolean
+
+  /** The workspace's own cap on AI tokens per calendar month (null: only the plan's limit applies). */
+  @column()
+  declare monthlyTokenLimit: number | null
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
