@@ -1,6 +1,17 @@
-/** Routes of the billing module (app/billing). Workspace pages go in workspaceRoutes(). */
+/** Routes of the billing module (app/billing): the owners' Billing page and Stripe's webhook. */
 import router from '@adonisjs/core/services/router'
 import { workspaceRoutes } from '#start/route_groups'
 
-void router
-void workspaceRoutes
+const BillingController = () => import('#billing/controllers/billing_controller')
+const StripeWebhooksController = () => import('#billing/controllers/stripe_webhooks_controller')
+
+workspaceRoutes(() => {
+  router.get('/billing', [BillingController, 'show']).as('billing.show')
+  router.post('/billing/checkout', [BillingController, 'checkout']).as('billing.checkout')
+  router.post('/billing/portal', [BillingController, 'portal']).as('billing.portal')
+  router.put('/billing/plan', [BillingController, 'changePlan']).as('billing.plan')
+  router.put('/billing/details', [BillingController, 'updateDetails']).as('billing.details')
+})
+
+// Signed by Stripe (verified in HandleStripeWebhook); exempt from CSRF in config/shield.ts.
+router.post('/webhooks/stripe', [StripeWebhooksController, 'handle']).as('billing.webhooks.stripe')
