@@ -19,6 +19,8 @@ const dbConfig = defineConfig({
       connection: databaseUrl ? { connectionString: databaseUrl } : embeddedDatabaseConnection(),
       // pglite-socket serves one client at a time: one pooled connection is the safe setting.
       pool: databaseUrl ? { min: 0, max: 10 } : { min: 0, max: 1 },
+      // Models are written by hand per module; no generated database/schema.ts after migrations.
+      schemaGeneration: { enabled: false },
       migrations: {
         naturalSort: true,
         paths: ['database/migrations'],

@@ -15,6 +15,8 @@ import { defineConfig, services } from '@adonisjs/drive'
 /** One disk, "files": local by default, S3-compatible when DRIVE_DISK=s3 (the S3 driver loads only then). */
 const driveConfig = defineConfig({
   default: 'files',
+  // Tests fake the disk; one folder per process, so parallel test runs never delete each other's files.
+  fakes: { location: app.tmpPath('drive-fakes', String(process.pid)) },
   services: {
     files:
       env.get('DRIVE_DISK') === 's3'

@@ -38,4 +38,20 @@ export default await Env.create(new URL('../', import.meta.url), {
   S3_SECRET_ACCESS_KEY: Env.schema.secret.optional(),
 
   JOBS_MODE: Env.schema.enum.optional(['pgboss', 'inline'] as const),
+
+  // Billing (config/billing.ts): Stripe keys and price ids; the API host defaults to api.stripe.com
+  STRIPE_SECRET_KEY: Env.schema.secret.optional(),
+  STRIPE_WEBHOOK_SECRET: Env.schema.secret.optional(),
+  STRIPE_API_HOST: Env.schema.string.optional(),
+  STRIPE_API_PORT: Env.schema.number.optional(),
+  STRIPE_API_PROTOCOL: Env.schema.enum.optional(['http', 'https'] as const),
+  STRIPE_PRICE_STARTER: Env.schema.string.optional(),
+  STRIPE_PRICE_GROWTH: Env.schema.string.optional(),
+  STRIPE_PRICE_SCALE: Env.schema.string.optional(),
+  // Knowledge base and AI assistant (docs/knowledge.md). Base URLs default to the real endpoints.
+  ANTHROPIC_BASE_URL: Env.schema.string.optional(),
+  AI_TIMEOUT_MS: Env.schema.number.optional(),
+  AI_MAX_RETRIES: Env.schema.number.optional(),
+  KNOWLEDGE_ALLOW_PRIVATE_URLS: Env.schema.boolean.optional(),
+  KNOWLEDGE_FETCH_TIMEOUT_MS: Env.schema.number.optional(),
 })

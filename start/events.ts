@@ -3,3 +3,13 @@ import emitter from '@adonisjs/core/services/emitter'
 import RecordAuditEntry from '#governance/actions/record_audit_entry'
 
 emitter.on('audit', (event) => new RecordAuditEntry().handle(event).then(() => undefined))
+
+// Billing: plan limits for lower modules, and a trial for every new workspace
+import '#billing/register_limits'
+import { StartTrialForNewWorkspace } from '#billing/index'
+emitter.on('workspace:created', (event) => new StartTrialForNewWorkspace().handle(event))
+
+// Assistant: writes knowledge-source summaries (the knowledge base sits below it)
+import { registerAssistantHooks } from '#assistant/index'
+registerAssistantHooks()
+

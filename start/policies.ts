@@ -6,4 +6,8 @@ export const policies = {
   ApiTokenPolicy: () => import('#helpdesk/api/policies/api_token_policy'),
   ReportPolicy: () => import('#helpdesk/reports/policies/report_policy'),
   HelpdeskPolicy: () => import('#helpdesk/policies/helpdesk_policy'),
+  BillingPolicy: () => import('#billing/policies/billing_policy'),
+  KnowledgePolicy: () => import('#knowledge/policies/knowledge_policy'),
+  AssistantPolicy: () => import('#assistant/policies/assistant_policy'),
+  PrivacyPolicy: () => import('#privacy/policies/privacy_policy'),
 }

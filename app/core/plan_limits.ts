@@ -25,12 +25,21 @@ export type UsageRecorder = (workspaceId: string, resource: LimitedResource, amo
 let checker: LimitChecker | null = null
 let recorder: UsageRecorder | null = null
 
+/** Installs the checker; returns a function that puts the previous one back (tests that stand in for billing). */
 export function registerLimitChecker(next: LimitChecker | null) {
+  const previous = checker
   checker = next
+  return () => {
+    checker = previous
+  }
 }
 
 export function registerUsageRecorder(next: UsageRecorder | null) {
+  const previous = recorder
   recorder = next
+  return () => {
+    recorder = previous
+  }
 }
 
 /** A refused action because the plan's limit is reached (HTTP 402 with the upgrade link). */

@@ -26,6 +26,33 @@ export interface SubjectRecords {
   table: string
   category: PersonalDataCategory
   rows: Record<string, unknown>[]
+  /**
+   * Rows held when none of the table's columns is exported (derived data such
+   * as search tokens): counted in "data found" and erased, never exported.
+   */
+  heldRows?: number
+  /** Files that belong in an export (decrypted attachment bytes), by path inside the archive. */
+  files?: { path: string; bytes: Uint8Array }[]
+}
+
+export interface CollectOptions {
+  /** Include file contents (an export); a preview for staff leaves them out. */
+  files?: boolean
+}
+
+/** Corrections a subject asked for and staff approved (rectification). */
+export interface SubjectCorrections {
+  name?: string | null
+  email?: string | null
+  phone?: string | null
+}
+
+/** Before/after of one rectified field (values go to the sealed request trail, never the audit log). */
+export interface RectifiedField {
+  table: string
+  field: string
+  before: string | null
+  after: string | null
 }
 
 /** What one provider erased (or kept, with the legal basis) in one table. */
@@ -50,10 +77,16 @@ export interface SubjectDataProvider {
    * the ids earlier ones found.
    */
   resolve?(subject: SubjectIdentifiers): Promise<Partial<Record<SubjectType, string[]>>>
-  /** Every record of the subject this module holds, exported columns only. */
-  collect(subject: SubjectIdentifiers): Promise<SubjectRecords[]>
+  /** Every record of the subject this module holds, exported columns only (files only when asked: exports). */
+  collect(subject: SubjectIdentifiers, options?: CollectOptions): Promise<SubjectRecords[]>
   /** Erases the subject's rows per the catalog strategy; idempotent. */
   erase(subject: SubjectIdentifiers): Promise<ErasureOutcome[]>
+  /** Restriction (Art. 18): flag the subject so no processing but storage happens; `false` lifts it. */
+  restrict?(subject: SubjectIdentifiers, restricted: boolean): Promise<number>
+  /** Objection (Art. 21) or consent withdrawal: stop processing for these purposes. */
+  object?(subject: SubjectIdentifiers, purposes: string[]): Promise<number>
+  /** Rectification (Art. 16): applies corrections, returns what changed. */
+  rectify?(subject: SubjectIdentifiers, corrections: SubjectCorrections): Promise<RectifiedField[]>
 }
 
 /** Blocks an erasure (legal hold); returns the reason shown to staff, or null. */
@@ -83,12 +116,18 @@ export function subjectDataProviders(): SubjectDataProvider[] {
 export function registerErasureGuard(name: string, guard: ErasureGuard) {
   guards.set(name, guard)
 }
+export function unregisterErasureGuard(name: string) {
+  guards.delete(name)
+}
 export function erasureGuards(): ErasureGuard[] {
   return [...guards.values()]
 }
 
 export function registerRecipientSource(name: string, source: RecipientSource) {
   recipientSources.set(name, source)
+}
+export function unregisterRecipientSource(name: string) {
+  recipientSources.delete(name)
 }
 export function recipientSourcesList(): RecipientSource[] {
   return [...recipientSources.values()]

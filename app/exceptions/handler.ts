@@ -2,6 +2,7 @@ import app from '@adonisjs/core/services/app'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
 import { UserFacingError } from '#core/errors'
+import { PlanLimitError } from '#core/plan_limits'
 
 /**
  * Every failure a user can cause becomes a 4xx with a message they can act
@@ -26,6 +27,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
       // Form refusals go back to the form, with the message next to the field or on top.
       if (error instanceof UserFacingError && !PAGE_STATUSES.has(error.status)) {
         ctx.session.flashExcept(['password', 'passwordConfirmation', 'currentPassword', 'code', 'recoveryCode', 'token'])
+        if (error instanceof PlanLimitError && error.upgradeUrl) ctx.session.flash('upgradeUrl', error.upgradeUrl)
         if (error.field) {
           ctx.session.flash('inputErrorsBag', { [error.field]: [error.message] })
         } else {
@@ -46,7 +48,8 @@ export default class HttpExceptionHandler extends ExceptionHandler {
       }
     }
     if (isHttpError(error) && wantsJson(ctx)) {
-      return ctx.response.status(error.status).send({ message: error.message, code: error.code })
+      const upgradeUrl = error instanceof PlanLimitError ? error.upgradeUrl : undefined
+      return ctx.response.status(error.status).send({ message: error.message, code: error.code, ...(upgradeUrl ? { upgradeUrl } : {}) })
     }
     return super.handle(error, ctx)
   }

@@ -125,6 +125,14 @@ export const helpdeskPersonalData = declarePersonalData({
           erasure: 'retain_legal_basis',
           exported: true,
         }),
+        processing_objections: personal({
+          ...supportData,
+          category: 'consent',
+          purpose: 'Honour objections per purpose (analytics, surveys, AI, marketing), recorded by the privacy desk',
+          legalBasis: 'legal_obligation',
+          erasure: 'retain_legal_basis',
+          exported: true,
+        }),
         created_at: conversationFact,
         updated_at: notPersonal('row timestamp'),
       },
@@ -303,3 +311,6 @@ export const helpdeskPersonalData = declarePersonalData({
     },
   ],
 })
+
+// The privacy desk reaches contacts' rows through this provider (app/core/subject_data.ts).
+import '#helpdesk/privacy_provider'

@@ -56,6 +56,7 @@ export const identityPersonalData = declarePersonalData({
         name: notPersonal('organisation name'),
         slug: notPersonal('organisation address'),
         timezone: notPersonal('organisation setting'),
+        closed_at: notPersonal('lifecycle timestamp of the organisation'),
         created_at: notPersonal('row timestamp'),
         updated_at: notPersonal('row timestamp'),
       },
@@ -136,3 +137,6 @@ export const identityPersonalData = declarePersonalData({
     },
   ],
 })
+
+// Platform-level data-subject requests reach users' rows through this provider (app/core/subject_data.ts).
+import '#identity/privacy_provider'

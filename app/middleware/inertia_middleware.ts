@@ -14,8 +14,8 @@ export default class InertiaMiddleware extends BaseInertiaMiddleware {
 
   flash(ctx: HttpContext) {
     if (!ctx.session) return {}
-    const { success, error } = ctx.session.flashMessages.all()
-    return { success: success ?? null, error: error ?? null }
+    const { success, error, upgradeUrl } = ctx.session.flashMessages.all()
+    return { success: success ?? null, error: error ?? null, upgradeUrl: upgradeUrl ?? null }
   }
 
   async handle(ctx: HttpContext, next: NextFn) {

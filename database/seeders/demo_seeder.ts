@@ -6,6 +6,10 @@ import Workspace from '#identity/models/workspace'
 import Membership from '#identity/models/membership'
 import type { Role } from '#identity/roles'
 import { seedHelpdeskDemo } from '#helpdesk/demo_data'
+import { seedPrivacyDemo } from '#privacy/index'
+import { seedGovernanceDemo } from '#governance/index'
+import { seedKnowledgeDemo } from '#knowledge/index'
+import { seedBillingDemo } from '#billing/index'
 
 export const DEMO_LOGIN = { email: 'owner@demo.vaultdesk.test', password: 'vaultdesk-demo' }
 
@@ -44,6 +48,10 @@ export async function seedDemoWorkspace() {
   })
   // After the commit: the helpdesk seeding opens its own transactions (one connection on PGlite).
   await seedHelpdeskDemo(workspace.id)
+  await seedPrivacyDemo(workspace.id)
+  await seedGovernanceDemo(workspace.id)
+  await seedKnowledgeDemo(workspace.id)
+  await seedBillingDemo(workspace.id, DEMO_LOGIN.email)
 }
 
 export async function seedDemoWorkspaceIfEmpty() {

@@ -1,9 +1,11 @@
-import { Alert, Stack } from '@mantine/core'
-import { usePage } from '@inertiajs/react'
+import { Alert, Anchor, Stack } from '@mantine/core'
+import { Link, usePage } from '@inertiajs/react'
 
 interface Flash {
   success?: string | null
   error?: string | null
+  /** Set with a plan-limit refusal: where to upgrade. */
+  upgradeUrl?: string | null
 }
 
 /** The server's flash messages, as alerts screen readers announce. */
@@ -21,6 +23,14 @@ export function FlashMessages() {
       {flash.error && (
         <Alert color="red" role="alert" data-testid="flash-error">
           {flash.error}
+          {flash.upgradeUrl && (
+            <>
+              {' '}
+              <Anchor component={Link} href={flash.upgradeUrl} fw={600}>
+                Upgrade your plan
+              </Anchor>
+            </>
+          )}
         </Alert>
       )}
     </Stack>

@@ -33,14 +33,36 @@ export function AppLayout({ title, actions, children }: { title: string; actions
         { label: 'Members', href: `${base}/members`, show: true },
         { label: 'Workspace settings', href: `${base}/settings`, show: manages },
         { label: 'Reports', href: `${base}/reports`, show: manages },
+        { label: 'Knowledge base', href: `${base}/knowledge`, show: manages || currentWorkspace?.role === 'agent' },
+        { label: 'AI playground', href: `${base}/ai/playground`, show: manages },
+        { label: 'AI settings', href: `${base}/ai/settings`, show: manages },
+        { label: 'AI usage', href: `${base}/ai/usage`, show: manages },
         { label: 'API tokens', href: `${base}/api-tokens`, show: manages },
         { label: 'Keys & encryption', href: `${base}/security/keys`, show: currentWorkspace?.role === 'owner' },
+        { label: 'Billing', href: `${base}/billing`, show: currentWorkspace?.role === 'owner' },
         { label: 'Audit log', href: `${base}/audit`, show: currentWorkspace?.role === 'owner' || currentWorkspace?.role === 'privacy' },
+        { label: 'Retention & legal holds', href: `${base}/governance/retention`, show: currentWorkspace?.role !== 'agent' },
+        { label: 'Subprocessors & policy', href: `${base}/governance/subprocessors`, show: currentWorkspace?.role !== 'agent' },
+        { label: 'Consent', href: `${base}/governance/consent`, show: currentWorkspace?.role !== 'agent' },
+        { label: 'Privacy requests', href: `${base}/privacy/requests`, show: currentWorkspace?.role === 'owner' || currentWorkspace?.role === 'privacy' },
+        { label: 'Personal-data catalog', href: `${base}/privacy/catalog`, show: currentWorkspace?.role === 'owner' || currentWorkspace?.role === 'privacy' },
+        { label: 'Records of processing', href: `${base}/governance/records-of-processing`, show: currentWorkspace?.role === 'owner' || currentWorkspace?.role === 'privacy' },
+        { label: 'Support access', href: `${base}/governance/support-access`, show: currentWorkspace?.role === 'owner' },
+      ]
+    : []
+  const operatorNav: NavItem[] = currentUser?.isOperator
+    ? [
+        { label: 'Console', href: '/operator', show: true },
+        { label: 'Subprocessors', href: '/operator/subprocessors', show: true },
+        { label: 'Policy versions', href: '/operator/policies', show: true },
+        { label: 'Support sessions', href: '/operator/support', show: true },
+        { label: 'Privacy requests', href: '/operator/privacy-requests', show: true },
       ]
     : []
   const accountNav: NavItem[] = [
     { label: 'Profile', href: '/account/profile', show: true },
     { label: 'Security', href: '/account/security', show: true },
+    { label: 'My privacy requests', href: '/account/privacy', show: true },
   ]
 
   const switchTo = (slug: string | null) => {
@@ -98,6 +120,16 @@ export function AppLayout({ title, actions, children }: { title: string; actions
                 <NavLink key={item.href} component={Link} href={item.href} label={item.label} active={path === item.href} />
               ))}
           </nav>
+          {operatorNav.length > 0 && (
+            <nav aria-label="Operator">
+              <Text size="xs" c="dimmed" tt="uppercase" fw={700} mb={4}>
+                Operator
+              </Text>
+              {operatorNav.map((item) => (
+                <NavLink key={item.href} component={Link} href={item.href} label={item.label} active={path === item.href} />
+              ))}
+            </nav>
+          )}
           <nav aria-label="Account">
             <Text size="xs" c="dimmed" tt="uppercase" fw={700} mb={4}>
               Account

@@ -9,6 +9,7 @@ import CsatSurvey from '#helpdesk/models/csat_survey'
 import HelpdeskSettings from '#helpdesk/models/helpdesk_settings'
 import CsatSurveyMail from '#helpdesk/mails/csat_survey_mail'
 import { generateLinkToken } from '#helpdesk/services/tokens'
+import { isProcessingAllowed } from '#helpdesk/privacy_provider'
 
 export const CSAT_RATE_ROUTE = 'helpdesk.csat.rate'
 
@@ -23,7 +24,7 @@ export default class SendCsatSurvey {
     const ticket = await Ticket.find(ticketId)
     if (!ticket || ticket.status !== 'resolved') return null
     const contact = await Contact.query().where('id', ticket.contactId).first()
-    if (!contact?.email || contact.processingRestrictedAt) return null
+    if (!contact?.email || !isProcessingAllowed(contact, 'surveys')) return null
     const settings = await HelpdeskSettings.find(ticket.workspaceId)
     if (settings && !settings.csatEnabled) return null
     const validDays = settings?.csatLinkDays ?? 7

@@ -3,6 +3,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import logger from '@adonisjs/core/services/logger'
 import jobs from '#core/jobs'
 import { UserFacingError } from '#core/errors'
+import { isProcessingAllowed } from '#helpdesk/privacy_provider'
 import Contact from '#helpdesk/models/contact'
 import Ticket, { type TicketPriority, type TicketStatus } from '#helpdesk/models/ticket'
 import CustomField from '#helpdesk/models/custom_field'
@@ -162,7 +163,7 @@ export default class UpdateTicket {
       client.after('commit', async () => {
         broadcastInboxEvent(ticket.workspaceId, { type: 'ticket.updated', ticketId: ticket.id, number: ticket.number, version: ticket.version })
         // No survey for contacts who restricted or objected to processing.
-        if (resolvedNow && !contact.processingRestrictedAt) {
+        if (resolvedNow && isProcessingAllowed(contact, 'surveys')) {
           // The resolution stands even if the survey cannot be queued; the failure is logged.
           await jobs.dispatch(SEND_CSAT_SURVEY_JOB, { ticketId: ticket.id }).catch((error) => logger.error({ err: error, ticketId: ticket.id }, 'CSAT survey not sent'))
         }

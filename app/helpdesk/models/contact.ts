@@ -45,6 +45,10 @@ export default class Contact extends compose(BaseModel, withEncryption({ subject
   @column.dateTime()
   declare processingRestrictedAt: DateTime | null
 
+  /** Objections per purpose recorded by the privacy desk, e.g. `{ analytics: '<ISO date>' }`. */
+  @column()
+  declare processingObjections: Record<string, string>
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

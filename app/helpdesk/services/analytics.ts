@@ -3,11 +3,11 @@ import RecordAnalyticsEvent, { type AnalyticsEventInput } from '#helpdesk/action
 
 /** Records an analytics event unless the contact restricted or objected to processing. */
 export async function recordAnalytics(
-  contact: { processingRestrictedAt: unknown } | null,
+  contact: { processingRestrictedAt: unknown; processingObjections?: Record<string, string> | null } | null,
   input: AnalyticsEventInput,
   trx?: TransactionClientContract
 ) {
-  if (contact?.processingRestrictedAt) return null
+  if (contact?.processingRestrictedAt || contact?.processingObjections?.analytics) return null
   return new RecordAnalyticsEvent().handle(input, trx)
 }
 

@@ -4,6 +4,14 @@ import Membership from '#identity/models/membership'
 import type User from '#identity/models/user'
 import { UserFacingError } from '#core/errors'
 import { audit } from '#core/audit'
+import emitter from '@adonisjs/core/services/emitter'
+
+declare module '@adonisjs/core/types' {
+  interface EventsList {
+    /** A workspace was created by its first owner (billing starts its trial). */
+    'workspace:created': { workspaceId: string; ownerId: string }
+  }
+}
 
 export interface CreateWorkspaceInput {
   name: string
@@ -42,6 +50,7 @@ export default class CreateWorkspace {
     owner.lastWorkspaceId = workspace.id
     await owner.save()
     await audit({ action: 'workspace.created', workspaceId: workspace.id, targetType: 'workspace', targetId: workspace.id, actor: { type: 'user', id: owner.id } })
+    await emitter.emit('workspace:created', { workspaceId: workspace.id, ownerId: owner.id })
     return workspace
   }
 }

@@ -11,6 +11,7 @@ import { generateToken } from '#identity/services/one_time_token'
 import { invitationMail } from '#identity/mails/index'
 import { absoluteLink } from '#core/links'
 import { audit } from '#core/audit'
+import { enforceLimit } from '#core/plan_limits'
 
 /**
  * Invites an address to a workspace with a role. Re-inviting a pending
@@ -27,6 +28,8 @@ export default class InviteMember {
         .first()
       if (member) throw new UserFacingError(`${email} is already a member of this workspace.`, 'email')
     }
+    // A seat is taken once invited (members + pending invitations); the plan's limit is checked first.
+    await enforceLimit(workspace.id, 'seats')
     await Invitation.query()
       .where('workspace_id', workspace.id)
       .where('email', email)

@@ -12,6 +12,8 @@ export default class WorkspacesController {
     const user = auth.getUserOrFail()
     // A message flashed by whoever sent the user here must survive this hop.
     session.reflash()
+    // Platform operators work from the console; they see workspaces only under a support grant.
+    if (user.isOperator) return response.redirect('/operator')
     const memberships = await Membership.query().where('user_id', user.id).preload('workspace').orderBy('created_at')
     const last = memberships.find((membership) => membership.workspaceId === user.lastWorkspaceId) ?? memberships[0]
     if (!last) return response.redirect('/workspaces/new')

@@ -16,6 +16,10 @@ export default class Workspace extends BaseModel {
   @column()
   declare timezone: string
 
+  /** Closed and waiting out its restore window: only the owner may enter, to restore it. */
+  @column.dateTime()
+  declare closedAt: DateTime | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

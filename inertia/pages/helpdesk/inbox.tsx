@@ -13,6 +13,7 @@ import { Composer, type ComposerHandle } from './components/composer'
 import { ShortcutsHelp, useShortcuts } from './components/shortcuts'
 import { NewTicketModal } from './components/new_ticket_modal'
 import { useLiveInbox, type InboxEvent } from './components/use_live_inbox'
+import { SuggestedReply } from '~/components/assistant/suggested_reply'
 
 interface Props {
   tickets: TicketListItem[]
@@ -228,6 +229,9 @@ export default function Inbox(props: Props) {
             <Stack gap="sm" key={selected.id}>
               <Conversation ticket={selected} base={base} />
               <TicketProperties ticket={selected} base={base} tags={tags} teams={teams} agents={agents} customFields={customFields} canWork={permissions.canWork} />
+              {permissions.canWork && (
+                <SuggestedReply base={base} ticketId={selected.id} onInsert={(text) => composer.current?.insert(text)} disabled={selected.status === 'closed'} />
+              )}
               {permissions.canWork ? (
                 <Composer ref={composer} base={base} ticketId={selected.id} ticketNumber={selected.number} cannedReplies={cannedReplies} disabled={selected.status === 'closed'} />
               ) : (

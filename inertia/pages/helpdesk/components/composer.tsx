@@ -5,6 +5,8 @@ import type { CannedReplyRef } from './types'
 
 export interface ComposerHandle {
   focus(kind: 'outbound' | 'note'): void
+  /** Puts text (e.g. the AI's suggested reply) into the reply, for the agent to edit and send. */
+  insert(text: string): void
 }
 
 interface Props {
@@ -22,6 +24,10 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer({ ba
   useImperativeHandle(ref, () => ({
     focus(kind) {
       form.setData('kind', kind)
+      textarea.current?.focus()
+    },
+    insert(text) {
+      form.setData((data) => ({ ...data, kind: 'outbound', body: data.body.trim() ? `${data.body.trimEnd()}\n\n${text}` : text }))
       textarea.current?.focus()
     },
   }))

@@ -158,9 +158,15 @@ export default function Reports({ filters, options, report, savedReports, active
     <AppLayout
       title="Reports"
       actions={
-        <Button component="a" href={exportUrl} variant="default" data-testid="export-csv">
-          Export CSV
-        </Button>
+        <Group gap="xs">
+          {/* AI token usage per day and feature lives with the assistant. */}
+          <Button component="a" href={`/w/${currentWorkspace!.slug}/ai/usage`} variant="subtle">
+            AI usage
+          </Button>
+          <Button component="a" href={exportUrl} variant="default" data-testid="export-csv">
+            Export CSV
+          </Button>
+        </Group>
       }
     >
       <Paper withBorder p="md">
