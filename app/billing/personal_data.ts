@@ -92,6 +92,16 @@ export const billingPersonalData = declarePersonalData({
       },
     },
     {
+      table: 'billing_settings',
+      description: 'Platform billing credentials set by operators (one row), sealed by the vault',
+      columns: {
+        id: notPersonal('the single settings row'),
+        stripe_webhook_secret: notPersonal('platform credential, sealed by the vault; never shown again'),
+        updated_by_user_id: notPersonal('operator who last changed it (staff account, not a data subject here)'),
+        updated_at: notPersonal('row timestamp'),
+      },
+    },
+    {
       table: 'billing_webhook_events',
       description: 'Stripe events received, by id and type only (no payload kept), for idempotency',
       columns: {

@@ -6,7 +6,8 @@ import BillingAccount from '#billing/models/billing_account'
 import ApplySubscription from '#billing/actions/apply_subscription'
 import RecordInvoice from '#billing/actions/record_invoice'
 import CompleteCheckout from '#billing/actions/complete_checkout'
-import { idOf, webhookSecret } from '#billing/services/stripe_gateway'
+import { idOf } from '#billing/services/stripe_gateway'
+import { stripeWebhookSecret } from '#billing/services/platform_credentials'
 
 export class WebhookSignatureError extends UserFacingError {
   constructor() {
@@ -22,9 +23,9 @@ export class WebhookSignatureError extends UserFacingError {
  */
 export default class HandleStripeWebhook {
   async handle(rawBody: string, signature: string | undefined) {
-    const secret = webhookSecret()
+    const secret = await stripeWebhookSecret()
     if (!secret) {
-      throw new UserFacingError('Stripe webhooks are not configured (STRIPE_WEBHOOK_SECRET).', undefined, { status: 503 })
+      throw new UserFacingError('Stripe webhooks are not configured: an operator sets the signing secret in the operator console (or STRIPE_WEBHOOK_SECRET).', undefined, { status: 503 })
     }
     let event: Stripe.Event
     try {

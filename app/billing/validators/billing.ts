@@ -37,3 +37,8 @@ billingDetailsValidator.messagesProvider = new SimpleMessagesProvider({
   'billingEmail.email': 'Enter a valid billing email address.',
   'required': 'This field is required.',
 })
+
+/** Stripe's endpoint signing secrets start with whsec_. */
+export const webhookSecretValidator = vine.create({
+  webhookSecret: vine.string().trim().regex(/^whsec_[A-Za-z0-9_]{8,200}$/),
+})
