@@ -5,7 +5,7 @@ const shieldConfig = defineConfig({
   csrf: {
     enabled: true,
     // JSON API (token-authenticated) routes carry no cookies, so CSRF does not apply.
-    exceptRoutes: (ctx) => ctx.request.url().startsWith('/api/') || ctx.request.url() === '/webhooks/stripe',
+    exceptRoutes: (ctx) => ctx.request.url().startsWith('/api/') || ctx.request.url() === '/webhooks/stripe' || ctx.request.url().startsWith('/widget/'),
     // Inertia's client sends the XSRF-TOKEN cookie back as a header.
     enableXsrfCookie: true,
     methods: ['POST', 'PUT', 'PATCH', 'DELETE'],

@@ -54,4 +54,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   AI_MAX_RETRIES: Env.schema.number.optional(),
   KNOWLEDGE_ALLOW_PRIVATE_URLS: Env.schema.boolean.optional(),
   KNOWLEDGE_FETCH_TIMEOUT_MS: Env.schema.number.optional(),
+  // Widget rate limits per IP (defaults 20 sessions per 10 min, 60 messages per min); raised by the widget benchmark
+  WIDGET_SESSIONS_PER_IP: Env.schema.number.optional(),
+  WIDGET_MESSAGES_PER_IP: Env.schema.number.optional(),
 })

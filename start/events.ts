@@ -13,3 +13,6 @@ emitter.on('workspace:created', (event) => new StartTrialForNewWorkspace().handl
 import { registerAssistantHooks } from '#assistant/index'
 registerAssistantHooks()
 
+// Channels: agents' replies reach open widget sessions live
+import { deliverWidgetReply } from '#channels/index'
+emitter.on('helpdesk:message_sent', (event) => deliverWidgetReply(event))

@@ -27,3 +27,6 @@ jobs.register(ERASE_SUBJECT_JOB, eraseSubject, { retryLimit: 5 })
 // Billing: trial signals past their 12-month retention
 import { purgeTrialSignals, PURGE_TRIAL_SIGNALS_JOB } from '#billing/jobs/purge_trial_signals'
 jobs.register(PURGE_TRIAL_SIGNALS_JOB, purgeTrialSignals, { cron: '41 3 * * *' })
+// Channels: expired widget sessions
+import { purgeWidgetSessions, PURGE_WIDGET_SESSIONS_JOB } from '#channels/jobs/purge_widget_sessions'
+jobs.register(PURGE_WIDGET_SESSIONS_JOB, purgeWidgetSessions, { cron: '11 * * * *' })

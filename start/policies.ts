@@ -10,4 +10,5 @@ export const policies = {
   KnowledgePolicy: () => import('#knowledge/policies/knowledge_policy'),
   AssistantPolicy: () => import('#assistant/policies/assistant_policy'),
   PrivacyPolicy: () => import('#privacy/policies/privacy_policy'),
+  ChannelsPolicy: () => import('#channels/policies/channels_policy'),
 }

@@ -10,6 +10,7 @@ import { seedPrivacyDemo } from '#privacy/index'
 import { seedGovernanceDemo } from '#governance/index'
 import { seedKnowledgeDemo } from '#knowledge/index'
 import { seedBillingDemo } from '#billing/index'
+import { seedChannelsDemo } from '#channels/index'
 
 export const DEMO_LOGIN = { email: 'owner@demo.vaultdesk.test', password: 'vaultdesk-demo' }
 
@@ -52,6 +53,7 @@ export async function seedDemoWorkspace() {
   await seedGovernanceDemo(workspace.id)
   await seedKnowledgeDemo(workspace.id)
   await seedBillingDemo(workspace.id, DEMO_LOGIN.email)
+  await seedChannelsDemo(workspace.id)
 }
 
 export async function seedDemoWorkspaceIfEmpty() {

@@ -34,6 +34,8 @@ export function AppLayout({ title, actions, children }: { title: string; actions
         { label: 'Workspace settings', href: `${base}/settings`, show: manages },
         { label: 'Reports', href: `${base}/reports`, show: manages },
         { label: 'Knowledge base', href: `${base}/knowledge`, show: manages || currentWorkspace?.role === 'agent' },
+        { label: 'Help center', href: `${base}/help-center`, show: true },
+        { label: 'Chat widget', href: `${base}/widget`, show: manages },
         { label: 'AI playground', href: `${base}/ai/playground`, show: manages },
         { label: 'AI settings', href: `${base}/ai/settings`, show: manages },
         { label: 'AI usage', href: `${base}/ai/usage`, show: manages },
@@ -57,6 +59,7 @@ export function AppLayout({ title, actions, children }: { title: string; actions
         { label: 'Policy versions', href: '/operator/policies', show: true },
         { label: 'Support sessions', href: '/operator/support', show: true },
         { label: 'Privacy requests', href: '/operator/privacy-requests', show: true },
+        { label: 'Billing settings', href: '/operator/billing', show: true },
       ]
     : []
   const accountNav: NavItem[] = [

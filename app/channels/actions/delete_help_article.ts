@@ -1,0 +1,12 @@
+import { audit } from '#core/audit'
+import { findInWorkspaceOrFail, type WorkspaceRef } from '#core/tenancy'
+import HelpCenterArticle from '#channels/models/help_center_article'
+
+/** Deletes an article with its versions (cascade). */
+export default class DeleteHelpArticle {
+  async handle(workspace: WorkspaceRef, articleId: string) {
+    const article = await findInWorkspaceOrFail(HelpCenterArticle, workspace, articleId, 'Article')
+    await article.delete()
+    await audit({ action: 'help_center.article_deleted', workspaceId: workspace.id, targetType: 'help_center_article', targetId: article.id })
+  }
+}

@@ -1,0 +1,64 @@
+import { useForm, usePage } from '@inertiajs/react'
+import { Button, Checkbox, Code, ColorInput, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core'
+import { AppLayout } from '~/layouts/app_layout'
+import type { SharedProps } from '~/types'
+
+interface Props {
+  widget: { id: string; name: string; color: string; greeting: string; allowedOrigins: string[]; aiEnabled: boolean } | null
+  snippet: string | null
+}
+
+/** Configure the chat widget and copy its snippet. */
+export default function WidgetSettings({ widget, snippet }: Props) {
+  const { currentWorkspace } = usePage<SharedProps>().props
+  const form = useForm({
+    name: widget?.name ?? 'Support',
+    color: widget?.color ?? '#4c6ef5',
+    greeting: widget?.greeting ?? 'Hello! How can we help?',
+    origins: (widget?.allowedOrigins ?? []).join('\n'),
+    aiEnabled: widget?.aiEnabled ?? false,
+  })
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault()
+    form.transform((data) => ({ name: data.name, color: data.color, greeting: data.greeting, aiEnabled: data.aiEnabled, allowedOrigins: data.origins.split(/\s+/).filter(Boolean) }))
+    form.put(`/w/${currentWorkspace!.slug}/widget`, { preserveScroll: true })
+  }
+  const errors = form.errors as Record<string, string | undefined>
+  return (
+    <AppLayout title="Chat widget">
+      <Paper withBorder p="md" component="section" aria-label="Widget settings">
+        <form onSubmit={submit}>
+          <Stack gap="sm">
+            <TextInput label="Widget name" value={form.data.name} onChange={(event) => form.setData('name', event.currentTarget.value)} error={errors.name} required />
+            <ColorInput label="Colour" value={form.data.color} onChange={(value) => form.setData('color', value)} error={errors.color} format="hex" />
+            <Textarea label="Greeting" value={form.data.greeting} onChange={(event) => form.setData('greeting', event.currentTarget.value)} error={errors.greeting} required />
+            <Textarea
+              label="Allowed sites"
+              description="One origin per line, e.g. https://www.example.com. Requests from any other site are refused."
+              autosize
+              minRows={2}
+              value={form.data.origins}
+              onChange={(event) => form.setData('origins', event.currentTarget.value)}
+              error={errors.allowedOrigins ?? errors['allowedOrigins.0']}
+            />
+            <Checkbox label="AI answers" description="Not available yet in the widget: chats go to agents." checked={form.data.aiEnabled} onChange={(event) => form.setData('aiEnabled', event.currentTarget.checked)} disabled />
+            <Button type="submit" loading={form.processing} style={{ alignSelf: 'flex-start' }}>
+              {widget ? 'Save widget' : 'Create widget'}
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+      {snippet && (
+        <Stack gap="xs">
+          <Title order={2} size="h4">Snippet</Title>
+          <Text size="sm">Paste this line before the closing body tag of your site:</Text>
+          <Code block aria-label="Widget snippet">{snippet}</Code>
+          <Text size="sm" c="dimmed">
+            To identify signed-in users, call <Code>Vaultdesk.identify({'{'} externalId, name, email, userHash {'}'})</Code> where userHash is the hex HMAC-SHA256 of
+            externalId with the identity secret, computed on your server. Claims without a valid hash are ignored.
+          </Text>
+        </Stack>
+      )}
+    </AppLayout>
+  )
+}
