@@ -5,6 +5,7 @@
  */
 import { scope } from '@adonisjs/lucid/orm'
 import type { LucidModel, ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { Exception } from '@adonisjs/core/exceptions'
 
 export interface WorkspaceRef {
@@ -36,10 +37,12 @@ export async function findInWorkspaceOrFail<Model extends LucidModel>(
   model: Model,
   workspace: WorkspaceRef,
   id: unknown,
-  label = 'Record'
+  label = 'Record',
+  /** Inside a transaction, pass it: the embedded database has one connection, so a query outside it would wait forever. */
+  client?: QueryClientContract
 ): Promise<InstanceType<Model>> {
   if (!isUuid(id)) throw new RecordNotFoundException(`${label} not found`)
-  const record = await model.query().where('workspace_id', workspace.id).where(model.primaryKey, id).first()
+  const record = await model.query(client ? { client } : {}).where('workspace_id', workspace.id).where(model.primaryKey, id).first()
   if (!record) throw new RecordNotFoundException(`${label} not found`)
   return record as InstanceType<Model>
 }

@@ -12,7 +12,7 @@ import { feedArticleToKnowledge } from '#channels/services/knowledge_feed'
 export default class PublishHelpArticle {
   async handle(workspace: WorkspaceRef & { slug: string }, articleId: string, publicUrlBase: string, options: { feedKnowledge?: boolean } = {}) {
     const article = await db.transaction(async (trx) => {
-      const found = await findInWorkspaceOrFail(HelpCenterArticle, workspace, articleId, 'Article')
+      const found = await findInWorkspaceOrFail(HelpCenterArticle, workspace, articleId, 'Article', trx)
       if (!found.body.trim()) throw new UserFacingError('Write the article before publishing it.', 'body')
       if (!found.hasUnpublishedChanges) throw new UserFacingError('This version is already published.')
       found.useTransaction(trx)
