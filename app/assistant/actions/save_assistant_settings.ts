@@ -1,6 +1,6 @@
 import { audit } from '#core/audit'
 import { secrets } from '#vault/index'
-import AssistantSettings, { DEFAULT_MODEL } from '#assistant/models/assistant_settings'
+import AssistantSettings, { DEFAULT_MODEL, currentModel } from '#assistant/models/assistant_settings'
 import { anthropicKeyContext } from '#assistant/services/settings'
 
 export interface AssistantSettingsInput {
@@ -17,7 +17,7 @@ export default class SaveAssistantSettings {
   async handle(workspaceId: string, input: AssistantSettingsInput) {
     const settings = (await AssistantSettings.find(workspaceId)) ?? new AssistantSettings().merge({ workspaceId, model: DEFAULT_MODEL })
     settings.merge({
-      model: input.model || settings.model || DEFAULT_MODEL,
+      model: input.model || currentModel(settings.model),
       redactionEnabled: input.redactionEnabled,
       monthlyTokenLimit: input.monthlyTokenLimit ?? null,
     })

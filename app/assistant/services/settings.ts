@@ -1,6 +1,6 @@
 /** A workspace's AI settings and its sealed Anthropic key. */
 import { registerEncryptedColumn, secrets } from '#vault/index'
-import AssistantSettings, { DEFAULT_MODEL } from '#assistant/models/assistant_settings'
+import AssistantSettings, { currentModel } from '#assistant/models/assistant_settings'
 
 registerEncryptedColumn({
   table: 'assistant_settings',
@@ -29,7 +29,7 @@ export interface EffectiveSettings {
 export async function assistantSettingsOf(workspaceId: string): Promise<EffectiveSettings> {
   const row = await AssistantSettings.find(workspaceId)
   return {
-    model: row?.model ?? DEFAULT_MODEL,
+    model: currentModel(row?.model),
     redactionEnabled: row?.redactionEnabled ?? true,
     monthlyTokenLimit: row?.monthlyTokenLimit ?? null,
     hasKey: Boolean(row?.anthropicApiKey),

@@ -53,7 +53,7 @@ test.group('Suggested replies', (group) => {
     assert.lengthOf(fakeAnthropic.requests, 1)
     const request = fakeAnthropic.requests[0]
     assert.isTrue(request.body.stream)
-    assert.equal(request.body.model, 'claude-sonnet-4-5')
+    assert.equal(request.body.model, 'claude-sonnet-5-5')
     assert.include(request.body.system!, '<source id="1" title="Billing › Billing › Refunds">')
     assert.include(request.body.system!, 'If the passages do not answer the question, say exactly: "The knowledge base has no answer to this."')
     const sent = sentText(request)
@@ -157,17 +157,33 @@ test.group('Suggested replies', (group) => {
     assert.lengthOf(fakeAnthropic.requests, 0)
   })
 
+  test('a workspace that chose a model Anthropic retires is answered by its successor', async ({ client, assert }) => {
+    const { workspace, members, base } = await knowledgeWorkspace()
+    await withAnthropicKey(workspace.id)
+    await db.from('assistant_settings').where('workspace_id', workspace.id).update({ model: 'claude-sonnet-4-5' })
+    await addText(workspace.id, 'Billing', REFUNDS_ARTICLE)
+    fakeAnthropic.requests = []
+    const { ticket } = await contactWritesIn(workspace.id, QUESTION)
+
+    const response = await suggest(client, members.agent, base, ticket.id)
+    response.assertStatus(200)
+    assert.equal(fakeAnthropic.requests[0].body.model, 'claude-sonnet-5-5')
+    const page = await client.get(`${base}/ai/settings`).loginAs(members.owner).withInertia()
+    assert.equal(page.body().props.settings.model, 'claude-sonnet-5-5')
+    assert.notInclude(page.body().props.models, 'claude-sonnet-4-5')
+  })
+
   test('the key is sealed by the vault, write-only, and only its last four characters are shown', async ({ client, assert }) => {
     const { workspace, members, base } = await knowledgeWorkspace()
     const saved = await asMember(client, members.admin, 'put', `${base}/ai/settings`, {
       anthropicApiKey: 'sk-ant-test-valid-key-0001',
       redactionEnabled: true,
-      model: 'claude-haiku-4-5',
+      model: 'claude-haiku-5-5',
       monthlyTokenLimit: 200000,
       embeddingProvider: 'local',
     })
     saved.assertStatus(200)
-    assert.deepEqual(saved.body().settings, { model: 'claude-haiku-4-5', redactionEnabled: true, monthlyTokenLimit: 200000, hasKey: true, keyHint: '••••0001' })
+    assert.deepEqual(saved.body().settings, { model: 'claude-haiku-5-5', redactionEnabled: true, monthlyTokenLimit: 200000, hasKey: true, keyHint: '••••0001' })
     assert.notInclude(JSON.stringify(saved.body()), 'sk-ant-test')
     const [row] = await db.from('assistant_settings').where('workspace_id', workspace.id).select('anthropic_api_key')
     assert.match(row.anthropic_api_key, /^vd1:w\d+:/)
