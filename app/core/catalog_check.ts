@@ -23,6 +23,11 @@ export async function checkCatalog(client: QueryClientContract): Promise<Catalog
        FROM information_schema.columns
       WHERE table_schema NOT IN ('pg_catalog', 'information_schema')
         AND table_schema NOT LIKE 'pg_toast%'
+        -- A partition's columns are its parent's (declared once, on the parent)
+        AND NOT EXISTS (
+          SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+           WHERE c.relname = columns.table_name AND n.nspname = columns.table_schema AND c.relispartition
+        )
       ORDER BY table_schema, table_name, ordinal_position`
   )
   const declarations = declaredTables()

@@ -19,7 +19,7 @@ const CANDIDATES = 40
 const EF_SEARCH = 200
 const MAX_SCAN_TUPLES = 50_000
 /** Workspaces with at most this many chunks are searched exactly. */
-export const EXACT_SCAN_MAX_CHUNKS = 20_000
+export const EXACT_SCAN_MAX_CHUNKS = 5_000
 /** Lexical vectors below this similarity share too few words to count as a vector match. */
 const LOCAL_MIN_SIMILARITY = 0.2
 
@@ -55,12 +55,19 @@ export async function nearestChunks(client: QueryClientContract, workspaceId: st
   return result.rows as { id: string; distance: number }[]
 }
 
-/** Runs `work` in a transaction whose HNSW scans are iterative (relaxed order, re-sorted by the caller). */
+/**
+ * Runs `work` in a transaction whose HNSW scans are iterative (relaxed order,
+ * re-sorted by the caller). Settings go in one statement; JIT is off because
+ * compiling a 5 ms vector query costs more than running it.
+ */
 export function withIterativeScan<T>(work: (trx: QueryClientContract) => Promise<T>, efSearch = EF_SEARCH) {
   return db.transaction(async (trx) => {
-    await trx.rawQuery("SET LOCAL hnsw.iterative_scan = 'relaxed_order'")
-    await trx.rawQuery(`SET LOCAL hnsw.ef_search = ${Math.max(10, Math.min(1000, Math.round(efSearch)))}`)
-    await trx.rawQuery(`SET LOCAL hnsw.max_scan_tuples = ${MAX_SCAN_TUPLES}`)
+    const ef = Math.max(10, Math.min(1000, Math.round(efSearch)))
+    await trx.rawQuery(
+      `SELECT set_config('jit', 'off', true), set_config('hnsw.iterative_scan', 'relaxed_order', true),
+              set_config('hnsw.ef_search', ?, true), set_config('hnsw.max_scan_tuples', ?, true)`,
+      [String(ef), String(MAX_SCAN_TUPLES)]
+    )
     return work(trx)
   })
 }
@@ -68,7 +75,7 @@ export function withIterativeScan<T>(work: (trx: QueryClientContract) => Promise
 /** Runs `work` with the vector index off: the workspace's rows are scored one by one (exact). */
 export function withExactScan<T>(work: (trx: QueryClientContract) => Promise<T>) {
   return db.transaction(async (trx) => {
-    await trx.rawQuery('SET LOCAL enable_indexscan = off')
+    await trx.rawQuery(`SELECT set_config('jit', 'off', true), set_config('enable_indexscan', 'off', true)`)
     return work(trx)
   })
 }
