@@ -1,10 +1,11 @@
 /** Public face of the privacy desk: other modules import only from here. */
 export { default as PrivacyRequest } from '#privacy/models/privacy_request'
 export { default as SubmitRequest, type SubmitRequestInput } from '#privacy/actions/submit_request'
+export { default as SubmitSessionVerifiedRequest, type SessionVerifiedRequestInput } from '#privacy/actions/submit_session_verified_request'
 export { default as FulfilRequest, BUILD_EXPORT_JOB, ERASE_SUBJECT_JOB } from '#privacy/actions/fulfil_request'
 export { verifyCertificate, trustedPublicKeys, platformPublicKey, type CertificateDocument, type CertificatePayload } from '#privacy/services/certificates'
 export { computeDeadlines, addBusinessDays } from '#privacy/services/deadlines'
-export { REQUEST_TYPES, REGIMES, type RequestType, type Regime } from '#privacy/services/request_types'
+export { REQUEST_TYPES, REGIMES, OBJECTION_PURPOSES, type RequestType, type Regime } from '#privacy/services/request_types'
 export { default as PrivacyPolicy } from '#privacy/policies/privacy_policy'
 export { privacyPersonalData } from '#privacy/personal_data'
 export { seedPrivacyDemo } from '#privacy/demo_data'

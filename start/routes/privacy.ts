@@ -15,6 +15,7 @@ router.post('/privacy/:slug/requests', [PortalController, 'store']).as('privacy.
 router.get('/privacy/:slug/verify/:id/:token', [PortalController, 'verify']).as('privacy.portal.verify')
 router.get('/privacy/:slug/status/:id/:token', [PortalController, 'status']).as('privacy.portal.status')
 router.get('/privacy/:slug/status/:id/:token/certificate', [PortalController, 'certificate']).as('privacy.portal.certificate')
+router.get('/privacy/:slug/status/:id/:token/export', [PortalController, 'exportLink']).as('privacy.portal.export')
 
 /** The same staff actions on the workspace desk and on the operator's platform desk. */
 function deskRoutes(prefix: string, name: string) {
@@ -26,6 +27,7 @@ function deskRoutes(prefix: string, name: string) {
   router.post(`${prefix}/:id/fulfil`, [RequestsController, 'fulfil']).as(`${name}.fulfil`)
   router.post(`${prefix}/:id/reject`, [RequestsController, 'reject']).as(`${name}.reject`)
   router.post(`${prefix}/:id/notes`, [RequestsController, 'note']).as(`${name}.notes`)
+  router.post(`${prefix}/:id/identifiers`, [RequestsController, 'identifier']).as(`${name}.identifiers`)
   router.put(`${prefix}/:id/assignee`, [RequestsController, 'assign']).as(`${name}.assign`)
   router.post(`${prefix}/:id/tasks/:taskId/done`, [RequestsController, 'completeTask']).as(`${name}.tasks.done`)
   router.get(`${prefix}/:id/certificate`, [RequestsController, 'certificate']).as(`${name}.certificate`)

@@ -32,10 +32,22 @@ export interface MergeResult {
  * analytics rows. Everything that was sealed with the duplicate's key is
  * sealed again with the target's key, so the duplicate's key protects
  * nothing afterwards. The target keeps its own details and takes the
- * duplicate's for fields it lacks; a restriction on either applies to both.
+ * duplicate's for fields it lacks; a restriction on either applies to both,
+ * and so does every per-purpose objection (the earliest date is kept).
  * The merge is recorded as a `contact.merged` helpdesk activity and reported
  * to the audit log (ids and counts only).
  */
+/** Objections of both contacts (purpose -> ISO date); when both objected to a purpose, the earlier date stands. */
+export function unionOfObjections(...sets: (Record<string, string> | null | undefined)[]) {
+  const union: Record<string, string> = {}
+  for (const set of sets) {
+    for (const [purpose, since] of Object.entries(set ?? {})) {
+      if (!union[purpose] || since < union[purpose]) union[purpose] = since
+    }
+  }
+  return union
+}
+
 export default class MergeContacts {
   async handle(input: MergeContactsInput): Promise<MergeResult> {
     if (input.targetContactId === input.sourceContactId) {
@@ -101,6 +113,7 @@ export default class MergeContacts {
 
         const fallback = { name: source.name, email: source.email, phone: source.phone, traits: source.traits }
         const restrictedAt = target.processingRestrictedAt ?? source.processingRestrictedAt
+        const objections = unionOfObjections(target.processingObjections, source.processingObjections)
         source.useTransaction(trx)
         await source.delete()
         target.merge({
@@ -109,6 +122,7 @@ export default class MergeContacts {
           phone: target.phone ?? fallback.phone,
           traits: fallback.traits || target.traits ? { ...(fallback.traits ?? {}), ...(target.traits ?? {}) } : null,
           processingRestrictedAt: restrictedAt,
+          processingObjections: objections,
         })
         await target.save()
         await recordActivity(

@@ -15,6 +15,10 @@ export interface ContactDetailDto extends ContactListItemDto {
   rawName: string | null
   traits: Record<string, unknown>
   externalIds: { system: string; value: string }[]
+  /** When processing was restricted (ISO), if it is. */
+  processingRestrictedAt: string | null
+  /** Per-purpose objections recorded by the privacy desk, oldest first. */
+  processingObjections: { purpose: string; since: string }[]
 }
 
 export function contactListItemDto(contact: Contact): ContactListItemDto {
@@ -35,5 +39,9 @@ export function contactDetailDto(contact: Contact, externalIds: ContactExternalI
     rawName: contact.name,
     traits: contact.traits ?? {},
     externalIds: externalIds.map((externalId) => ({ system: externalId.system, value: externalId.value })),
+    processingRestrictedAt: contact.processingRestrictedAt?.toISO() ?? null,
+    processingObjections: Object.entries(contact.processingObjections ?? {})
+      .map(([purpose, since]) => ({ purpose, since }))
+      .sort((a, b) => a.since.localeCompare(b.since) || a.purpose.localeCompare(b.purpose)),
   }
 }

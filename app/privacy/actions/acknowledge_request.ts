@@ -14,7 +14,8 @@ import { acknowledgementMail } from '#privacy/mails/privacy_mail'
 export default class AcknowledgeRequest {
   async handle(desk: Desk, request: PrivacyRequest) {
     const { token, hash } = newLinkToken()
-    request.merge({ statusTokenHash: hash, acknowledgedAt: DateTime.now() })
+    // A repeated acknowledgement (a merged request) renews the link but keeps the first acknowledgement time.
+    request.merge({ statusTokenHash: hash, acknowledgedAt: request.acknowledgedAt ?? DateTime.now() })
     await request.save()
     const statusUrl = statusLinkOf(desk, request, token)!
     if (request.email) {

@@ -107,7 +107,7 @@ export default class EraseSubject {
       },
     })
     // The mail is sent: now forget the address for good.
-    request.merge({ email: null, details: null })
+    request.merge({ email: null, details: null, extraIdentifiers: null })
     await request.save()
     await new DestroySubjectKey().handle({ scope, subject: { type: 'privacy_request', id: request.id }, reason: 'erasure_request' })
     return certificate
@@ -119,19 +119,27 @@ export default class EraseSubject {
    * request records are kept as proof.
    */
   async #dropRequestIdentifiers(desk: Desk, request: PrivacyRequest, destroyedKeys: string[]) {
-    const others = request.emailIndex ? await requestsOf(desk).where('email_index', request.emailIndex).whereNot('id', request.id) : []
+    const others =
+      request.emailIndex || request.subjectContactId
+        ? await requestsOf(desk)
+            .where((query) => {
+              if (request.emailIndex) query.orWhere('email_index', request.emailIndex)
+              if (request.subjectContactId) query.orWhere('subject_contact_id', request.subjectContactId)
+            })
+            .whereNot('id', request.id)
+        : []
     for (const other of others) {
       if (other.isOpen) {
         await recordStep(other, 'superseded', { type: 'system' }, { metadata: { erasureRequestId: request.id } })
         other.merge({ status: 'completed', completedAt: DateTime.now() })
       }
-      other.merge({ email: null, details: null, verificationTokenHash: null })
+      other.merge({ email: null, details: null, extraIdentifiers: null, verificationTokenHash: null, subjectContactId: null })
       await other.save()
       const entry = await new DestroySubjectKey().handle({ scope: other.keyScope, subject: { type: 'privacy_request', id: other.id }, reason: 'erasure_request' })
       if (entry) destroyedKeys.push(`privacy_request:${other.id}@ledger#${entry.seq}`)
     }
     // This request's blind index goes now (its sealed address after the completion mail).
-    request.emailIndex = null
+    request.merge({ emailIndex: null, subjectContactId: null })
     await request.save()
     return others.length + 1
   }

@@ -15,6 +15,7 @@ import { intakeValidator } from '#privacy/validators/privacy'
 import SubmitRequest from '#privacy/actions/submit_request'
 import VerifyRequestEmail from '#privacy/actions/verify_request_email'
 import DownloadExport from '#privacy/actions/download_export'
+import IssueExportLink, { waitingExportOf } from '#privacy/actions/issue_export_link'
 
 /** Five requests per 15 minutes from one address (IP) to one portal, then a 429. */
 export const intakeLimiter = () => limiter.use({ requests: 5, duration: '15 mins' })
@@ -85,7 +86,16 @@ export default class PortalController {
         rejectionReason: request.rejectionReason,
       },
       certificateUrl: certificate ? `/privacy/${desk.workspace!.slug}/status/${request.id}/${params.token}/certificate` : null,
+      // No address to mail the download link to (a widget visitor known by the site's user id): offered here.
+      exportUrl: !request.email && (await waitingExportOf(request)) ? `/privacy/${desk.workspace!.slug}/status/${request.id}/${params.token}/export` : null,
     })
+  }
+
+  /** A fresh single-use download link for a requester without an address on file, then straight to it. */
+  async exportLink({ params, response }: HttpContext) {
+    const desk = await portalDesk(params.slug)
+    const request = await this.#byStatusToken(desk, params.id, params.token)
+    return response.redirect(await new IssueExportLink().handle(request))
   }
 
   async certificate({ params, response }: HttpContext) {

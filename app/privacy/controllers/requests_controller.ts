@@ -10,13 +10,14 @@ import { collectSubjectData, identifiersOf, resolveSubject, summarize } from '#p
 import { OPEN_STATUSES, REQUEST_TYPE_LABELS, OBJECTION_PURPOSES } from '#privacy/services/request_types'
 import { requestDetailDto, requestListItemDto, referenceOf } from '#privacy/presenters/requests'
 import { deskContext } from '#privacy/controllers/desk_context'
-import { assignValidator, fulfilValidator, noteValidator, queueFiltersValidator, reasonValidator, staffVerifyValidator } from '#privacy/validators/privacy'
+import { assignValidator, fulfilValidator, identifierValidator, noteValidator, queueFiltersValidator, reasonValidator, staffVerifyValidator } from '#privacy/validators/privacy'
 import VerifyRequest from '#privacy/actions/verify_request'
 import ExtendRequest from '#privacy/actions/extend_request'
 import ApproveRequest from '#privacy/actions/approve_request'
 import FulfilRequest from '#privacy/actions/fulfil_request'
 import RejectRequest from '#privacy/actions/reject_request'
 import AddRequestNote from '#privacy/actions/add_request_note'
+import AddRequestIdentifier from '#privacy/actions/add_request_identifier'
 import AssignRequest from '#privacy/actions/assign_request'
 import CompleteRecipientTask from '#privacy/actions/complete_recipient_task'
 
@@ -54,7 +55,9 @@ export default class RequestsController {
     const certificate = await scoped(PrivacyCertificate.query()).where('request_id', request.id).first()
     const exports = await scoped(PrivacyExport.query()).where('request_id', request.id).orderBy('created_at', 'desc')
     // The data found is looked up live while the request is open (what a fulfilment would act on).
-    const dataFound = request.isOpen && request.email ? summarize(await collectSubjectData(await resolveSubject(identifiersOf(request)))) : null
+    const identifiers = identifiersOf(request)
+    const identifiable = identifiers.emails.length + identifiers.phones.length + identifiers.externalIds.length + Object.keys(identifiers.ids).length > 0
+    const dataFound = request.isOpen && identifiable ? summarize(await collectSubjectData(await resolveSubject(identifiers))) : null
     return ctx.inertia.render('privacy/request', {
       base,
       request: requestDetailDto(request, { timezone, names: staff, events, tasks, certificate, exports, dataFound }),
@@ -111,6 +114,15 @@ export default class RequestsController {
     const { note } = await ctx.request.validateUsing(noteValidator)
     await new AddRequestNote().handle(request, ctx.auth.user!.id, note)
     return this.#back(ctx, base, request.id, 'Note added.')
+  }
+
+  /** Another identifier to search the subject's records by (phone, external id). */
+  async identifier(ctx: HttpContext) {
+    const { desk, base } = await deskContext(ctx)
+    const request = await findRequestOrFail(desk, ctx.params.id)
+    const { kind, value } = await ctx.request.validateUsing(identifierValidator)
+    await new AddRequestIdentifier().handle(request, ctx.auth.user!.id, kind, value)
+    return this.#back(ctx, base, request.id, 'Identifier added: the data found now includes records found by it.')
   }
 
   async assign(ctx: HttpContext) {

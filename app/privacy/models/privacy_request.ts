@@ -2,7 +2,12 @@ import { DateTime } from 'luxon'
 import { compose } from '@adonisjs/core/helpers'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 import { blindIndex, encrypted, withEncryption } from '#vault/index'
-import type { RequestType, Regime, RequestStatus } from '#privacy/services/request_types'
+import type { RequestType, Regime, RequestStatus, VerificationMethod } from '#privacy/services/request_types'
+
+export interface ExtraIdentifiers {
+  phones?: string[]
+  externalIds?: string[]
+}
 
 /**
  * A data-subject request. `workspaceId` is NULL for a workspace user's
@@ -39,6 +44,10 @@ export default class PrivacyRequest extends compose(
   @column()
   declare requesterUserId: string | null
 
+  /** The contact a widget visitor signed in by the site is (requests filed through the widget); cleared at erasure. */
+  @column()
+  declare subjectContactId: string | null
+
   @encrypted.string()
   declare email: string | null
 
@@ -49,6 +58,10 @@ export default class PrivacyRequest extends compose(
   @encrypted.json()
   declare details: { message?: string; purposes?: string[] } | null
 
+  /** Further identifiers staff added (phone numbers, ids in other systems): the subject is searched by these too. */
+  @encrypted.json()
+  declare extraIdentifiers: ExtraIdentifiers | null
+
   @column({ serializeAs: null })
   declare verificationTokenHash: string | null
 
@@ -56,7 +69,7 @@ export default class PrivacyRequest extends compose(
   declare verificationExpiresAt: DateTime | null
 
   @column()
-  declare verifiedVia: 'email' | 'session' | 'staff' | null
+  declare verifiedVia: VerificationMethod | null
 
   @column.dateTime()
   declare verifiedAt: DateTime | null

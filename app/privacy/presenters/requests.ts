@@ -5,7 +5,7 @@ import type PrivacyRecipientTask from '#privacy/models/privacy_recipient_task'
 import type PrivacyCertificate from '#privacy/models/privacy_certificate'
 import type PrivacyExport from '#privacy/models/privacy_export'
 import { daysLeft } from '#privacy/services/deadlines'
-import { REGIME_LABELS, REQUEST_TYPE_LABELS } from '#privacy/services/request_types'
+import { REGIME_LABELS, REQUEST_TYPE_LABELS, VERIFICATION_LABELS } from '#privacy/services/request_types'
 import { STATUS_LABELS } from '#privacy/services/transitions'
 import { formatDate } from '#privacy/services/desk'
 import type { DataFoundSummary } from '#privacy/services/subject_lookup'
@@ -31,6 +31,8 @@ export interface RequestListItemDto {
   extended: boolean
   assignee: string | null
   mergedCount: number
+  /** How the requester's identity was proven (email link, widget session…), null while unverified. */
+  verifiedVia: string | null
 }
 
 export function referenceOf(request: PrivacyRequest) {
@@ -38,8 +40,9 @@ export function referenceOf(request: PrivacyRequest) {
 }
 
 /** Masks the address in lists (j•••@example.com); the detail page shows it in full. */
-function maskEmail(email: string | null) {
-  if (!email) return 'erased'
+function maskEmail(email: string | null, request?: PrivacyRequest) {
+  // A signed-in widget visitor may have no address on file.
+  if (!email) return request?.subjectContactId ? 'widget visitor (no email)' : 'erased'
   const [local, domain] = email.split('@')
   return `${local.slice(0, 1)}•••@${domain ?? ''}`
 }
@@ -55,7 +58,7 @@ export function requestListItemDto(request: PrivacyRequest, timezone: string, na
     regimeLabel: REGIME_LABELS[request.regime],
     status: request.status,
     statusLabel: STATUS_LABELS[request.status],
-    email: maskEmail(request.email),
+    email: maskEmail(request.email, request),
     receivedAt: iso(request.receivedAt)!,
     dueAt: iso(request.effectiveDueAt)!,
     dueDate: formatDate(request.effectiveDueAt, timezone),
@@ -64,6 +67,7 @@ export function requestListItemDto(request: PrivacyRequest, timezone: string, na
     extended: Boolean(request.extendedDueAt),
     assignee: request.assigneeUserId ? names.get(request.assigneeUserId) ?? 'Former member' : null,
     mergedCount: request.mergedCount,
+    verifiedVia: request.verifiedVia ? VERIFICATION_LABELS[request.verifiedVia] : null,
   }
 }
 
@@ -82,10 +86,14 @@ export function requestDetailDto(
   return {
     ...requestListItemDto(request, context.timezone, context.names),
     timezone: context.timezone,
-    email: request.email ?? 'erased',
+    email: request.email ?? (request.subjectContactId ? 'widget visitor (no email on file)' : 'erased'),
+    subjectContactId: request.subjectContactId,
+    extraIdentifiers: [
+      ...(request.extraIdentifiers?.phones ?? []).map((value) => ({ kind: 'Phone', value })),
+      ...(request.extraIdentifiers?.externalIds ?? []).map((value) => ({ kind: 'External id', value })),
+    ],
     details: request.details?.message ?? null,
     purposes: request.details?.purposes ?? [],
-    verifiedVia: request.verifiedVia,
     verifiedAt: iso(request.verifiedAt),
     acknowledgeBy: iso(request.acknowledgeBy),
     acknowledgedAt: iso(request.acknowledgedAt),

@@ -70,7 +70,12 @@ export function formatDate(date: { setZone(zone: string): { toFormat(format: str
 /** The desk a request belongs to (for jobs, which get ids only). */
 export async function deskOfRequest(request: PrivacyRequest): Promise<Desk> {
   if (!request.workspaceId) return { workspace: null }
+  return deskOfWorkspace(request.workspaceId)
+}
+
+/** A workspace's desk by id (requests filed from another module, e.g. the chat widget). */
+export async function deskOfWorkspace(workspaceId: string): Promise<Desk> {
   const { Workspace } = await import('#identity/index')
-  const workspace = await Workspace.findOrFail(request.workspaceId)
+  const workspace = await Workspace.findOrFail(workspaceId)
   return { workspace: { id: workspace.id, name: workspace.name, slug: workspace.slug, timezone: workspace.timezone } }
 }

@@ -20,6 +20,16 @@ export const REQUEST_STATUSES = ['received', 'verifying', 'verified', 'in_progre
 export type RequestStatus = (typeof REQUEST_STATUSES)[number]
 export const OPEN_STATUSES: RequestStatus[] = ['received', 'verifying', 'verified', 'in_progress']
 
+/** How the requester proved who they are (shown in the staff queue). */
+export const VERIFICATION_METHODS = ['email', 'session', 'staff', 'widget_session'] as const
+export type VerificationMethod = (typeof VERIFICATION_METHODS)[number]
+export const VERIFICATION_LABELS: Record<VerificationMethod, string> = {
+  email: 'Email link',
+  session: 'Signed-in account',
+  staff: 'By staff',
+  widget_session: 'Widget (signed in on the site)',
+}
+
 /** Processing purposes a subject can object to (the helpdesk and later modules honour them). */
 export const OBJECTION_PURPOSES = ['analytics', 'surveys', 'ai', 'marketing'] as const
 /** Consent-based purposes: withdrawing consent stops these. */

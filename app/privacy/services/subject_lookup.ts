@@ -11,9 +11,14 @@ export function identifiersOf(request: PrivacyRequest): SubjectIdentifiers {
   return {
     workspaceId: request.workspaceId,
     emails: request.email ? [request.email] : [],
-    phones: [],
-    externalIds: [],
-    ids: request.requesterUserId && !request.workspaceId ? { workspace_user: [request.requesterUserId] } : {},
+    phones: request.extraIdentifiers?.phones ?? [],
+    externalIds: request.extraIdentifiers?.externalIds ?? [],
+    ids:
+      request.requesterUserId && !request.workspaceId
+        ? { workspace_user: [request.requesterUserId] }
+        : request.subjectContactId
+          ? { contact: [request.subjectContactId] }
+          : {},
   }
 }
 

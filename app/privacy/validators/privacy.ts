@@ -54,3 +54,9 @@ export const queueFiltersValidator = vine.create({
   status: vine.enum(['open', 'overdue', 'completed', 'rejected', 'all'] as const).optional(),
   page: vine.number().min(1).max(100000).optional(),
 })
+
+/** Another identifier the subject is known by (staff, on an open request). */
+export const identifierValidator = vine.create({
+  kind: vine.enum(['phone', 'external_id'] as const),
+  value: vine.string().trim().minLength(3).maxLength(200),
+})

@@ -29,6 +29,8 @@ interface RequestDetail {
   extensionReason: string | null
   canExtend: boolean
   verifiedVia: string | null
+  subjectContactId: string | null
+  extraIdentifiers: { kind: string; value: string }[]
   verifiedAt: string | null
   acknowledgeBy: string | null
   acknowledgedAt: string | null
@@ -75,6 +77,40 @@ function ReasonForm({ url, label, field, button, color }: { url: string; label: 
         <Textarea label={label} autosize minRows={2} value={form.data[field]} onChange={(event) => form.setData(field, event.currentTarget.value)} error={form.errors[field]} />
         <Button type="submit" size="xs" color={color} loading={form.processing} w="fit-content">
           {button}
+        </Button>
+      </Stack>
+    </form>
+  )
+}
+
+/** Staff add a phone number or an id in another system the subject is also known by. */
+function IdentifierForm({ url }: { url: string }) {
+  const form = useForm({ kind: 'phone', value: '' })
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault()
+        form.post(url, { preserveScroll: true, onSuccess: () => form.reset('value') })
+      }}
+    >
+      <Stack gap={6}>
+        <Group gap="xs" align="flex-end" wrap="nowrap">
+          <Select
+            label="Also search by"
+            data={[
+              { value: 'phone', label: 'Phone' },
+              { value: 'external_id', label: 'External id' },
+            ]}
+            value={form.data.kind}
+            onChange={(value) => form.setData('kind', value ?? 'phone')}
+            allowDeselect={false}
+            w={140}
+          />
+          <TextInput aria-label="Identifier" placeholder="+49 30 1234567 or cus_4711" value={form.data.value} onChange={(event) => form.setData('value', event.currentTarget.value)} error={form.errors.value} />
+        </Group>
+        <Button type="submit" size="xs" variant="light" loading={form.processing} w="fit-content">
+          Add identifier
         </Button>
       </Stack>
     </form>
@@ -143,6 +179,7 @@ function Actions({ base, request, staff, purposes }: Props) {
         )}
         {request.status === 'in_progress' && <FulfilForm url={`${url}/fulfil`} request={request} purposes={purposes} />}
         {request.canExtend && <ReasonForm url={`${url}/extend`} field="reason" label="Reason for the extension (sent to the requester)" button="Extend deadline" />}
+        <IdentifierForm url={`${url}/identifiers`} />
         <ReasonForm url={`${url}/reject`} field="reason" label="Reason for rejecting (sent to the requester)" button="Reject request" color="red" />
         <form
           noValidate
@@ -224,8 +261,14 @@ export default function PrivacyRequestPage(props: Props) {
             )}
             <Table.Tr>
               <Table.Th scope="row">Verified</Table.Th>
-              <Table.Td>{request.verifiedAt ? `${when(request.verifiedAt)} (${request.verifiedVia})` : 'not yet'}</Table.Td>
+              <Table.Td>{request.verifiedAt ? `${when(request.verifiedAt)} (${request.verifiedVia ?? 'unknown'})` : 'not yet'}</Table.Td>
             </Table.Tr>
+            {request.extraIdentifiers.length > 0 && (
+              <Table.Tr>
+                <Table.Th scope="row">Also searched by</Table.Th>
+                <Table.Td data-testid="extra-identifiers">{request.extraIdentifiers.map((identifier) => `${identifier.kind}: ${identifier.value}`).join(', ')}</Table.Td>
+              </Table.Tr>
+            )}
             {request.details && (
               <Table.Tr>
                 <Table.Th scope="row">Requester’s message</Table.Th>

@@ -18,6 +18,7 @@ interface RequestItem {
   extended: boolean
   assignee: string | null
   mergedCount: number
+  verifiedVia: string | null
 }
 
 interface Props {
@@ -61,6 +62,7 @@ export default function PrivacyRequests({ base, scope, organisation, filter, req
             <Table.Th>Type</Table.Th>
             <Table.Th>Regime</Table.Th>
             <Table.Th>Requester</Table.Th>
+            <Table.Th>Verified by</Table.Th>
             <Table.Th>Status</Table.Th>
             <Table.Th>Due</Table.Th>
             <Table.Th>Assignee</Table.Th>
@@ -78,8 +80,9 @@ export default function PrivacyRequests({ base, scope, organisation, filter, req
               <Table.Td>{item.typeLabel}</Table.Td>
               <Table.Td>{item.regimeLabel}</Table.Td>
               <Table.Td>{item.email}</Table.Td>
-              <Table.Td>
-                <Badge variant="light" title={item.statusLabel}>
+              <Table.Td>{item.verifiedVia ?? <Text size="sm" c="dimmed">not yet</Text>}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Badge variant="light" title={item.statusLabel} style={{ overflow: 'visible' }} miw="max-content">
                   {item.status.replace('_', ' ')}
                 </Badge>
               </Table.Td>

@@ -16,10 +16,12 @@ interface Props {
     rejectionReason: string | null
   }
   certificateUrl: string | null
+  /** Only for requesters without an address on file: their export is handed out here. */
+  exportUrl: string | null
 }
 
 /** Where a data subject follows their request (the link from our mails). */
-export default function PrivacyRequestStatus({ organisation, confirmed, request, certificateUrl }: Props) {
+export default function PrivacyRequestStatus({ organisation, confirmed, request, certificateUrl, exportUrl }: Props) {
   return (
     <Center mih="100vh" p="md">
       <Head title={`Your request ${request.reference}`} />
@@ -64,6 +66,14 @@ export default function PrivacyRequestStatus({ organisation, confirmed, request,
             <Alert color="orange" title="Your request was declined">
               {request.rejectionReason}
             </Alert>
+          )}
+          {exportUrl && (
+            <Text size="sm">
+              <Anchor href={exportUrl} data-testid="export-link">
+                Download my data
+              </Anchor>{' '}
+              (a ZIP file; the download works once).
+            </Text>
           )}
           {certificateUrl && (
             <Text size="sm">

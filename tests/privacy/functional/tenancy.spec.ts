@@ -38,6 +38,7 @@ function deskRoutes(base: string, request: PrivacyRequest, taskId: string): Rout
     { method: 'post', url: `${base}/privacy/requests/${id}/fulfil` },
     { method: 'post', url: `${base}/privacy/requests/${id}/reject`, body: { reason: 'unfounded request' } },
     { method: 'post', url: `${base}/privacy/requests/${id}/notes`, body: { note: 'a note' } },
+    { method: 'post', url: `${base}/privacy/requests/${id}/identifiers`, body: { kind: 'phone', value: '+49 30 1234567' } },
     { method: 'put', url: `${base}/privacy/requests/${id}/assignee`, body: { assigneeUserId: null } },
     { method: 'post', url: `${base}/privacy/requests/${id}/tasks/${taskId}/done` },
     { method: 'get', url: `${base}/privacy/requests/${id}/certificate` },

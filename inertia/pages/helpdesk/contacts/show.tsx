@@ -18,10 +18,20 @@ interface Props {
     createdAt: string
     traits: Record<string, unknown>
     externalIds: { system: string; value: string }[]
+    processingRestrictedAt: string | null
+    processingObjections: { purpose: string; since: string }[]
   }
   tickets: TicketListItem[]
   pagination: Pagination
   canWork: boolean
+}
+
+/** What each purpose a contact can object to covers (the privacy desk records objections). */
+const PURPOSE_LABELS: Record<string, string> = {
+  analytics: 'Analytics',
+  surveys: 'Satisfaction surveys',
+  ai: 'AI features (suggested replies, summaries)',
+  marketing: 'Marketing',
 }
 
 /** "key: value" lines <-> a flat traits record. */
@@ -112,8 +122,46 @@ export default function ContactShow({ contact, tickets, pagination, canWork }: P
           </Stack>
         </form>
       </Paper>
+      {(contact.processingObjections.length > 0 || contact.processingRestrictedAt) && (
+        <Paper withBorder p="md" component="section" aria-labelledby="contact-processing" data-testid="processing-objections">
+          <Title order={2} size="h4" id="contact-processing" mb="xs">
+            Processing choices
+          </Title>
+          <Text size="sm" c="dimmed" mb="sm">
+            Recorded by the privacy desk. Nothing is done with this contact’s data for these purposes.
+          </Text>
+          <Table aria-label="Processing objections" withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Purpose</Table.Th>
+                <Table.Th>Since</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {contact.processingRestrictedAt && (
+                <Table.Tr>
+                  <Table.Td>All processing restricted (no analytics, surveys or AI)</Table.Td>
+                  <Table.Td>{new Date(contact.processingRestrictedAt).toLocaleDateString()}</Table.Td>
+                </Table.Tr>
+              )}
+              {contact.processingObjections.map((objection) => (
+                <Table.Tr key={objection.purpose}>
+                  <Table.Td>Objected to {PURPOSE_LABELS[objection.purpose] ?? objection.purpose}</Table.Td>
+                  <Table.Td>{new Date(objection.since).toLocaleDateString()}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
       {contact.externalIds.length > 0 && (
         <Table aria-label="External ids" withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>External system</Table.Th>
+              <Table.Th>Id there</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
           <Table.Tbody>
             {contact.externalIds.map((id) => (
               <Table.Tr key={`${id.system}-${id.value}`}>
