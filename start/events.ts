@@ -16,3 +16,8 @@ registerAssistantHooks()
 // Channels: agents' replies reach open widget sessions live
 import { deliverWidgetReply } from '#channels/index'
 emitter.on('helpdesk:message_sent', (event) => deliverWidgetReply(event))
+
+// Channels: mailbox providers, and agents' replies on email tickets go out through the ticket's mailbox
+import '#channels/services/mail/providers'
+import { queueEmailReply } from '#channels/jobs/email_jobs'
+emitter.on('helpdesk:message_sent', (event) => queueEmailReply(event))

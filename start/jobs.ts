@@ -30,3 +30,8 @@ jobs.register(PURGE_TRIAL_SIGNALS_JOB, purgeTrialSignals, { cron: '41 3 * * *' }
 // Channels: expired widget sessions
 import { purgeWidgetSessions, PURGE_WIDGET_SESSIONS_JOB } from '#channels/jobs/purge_widget_sessions'
 jobs.register(PURGE_WIDGET_SESSIONS_JOB, purgeWidgetSessions, { cron: '11 * * * *' })
+// Channels: email mailboxes synced every minute (backoff per mailbox), agents' email replies sent with retries
+import { syncMailboxes, syncMailbox, sendEmailReply, SYNC_MAILBOXES_JOB, SYNC_MAILBOX_JOB, SEND_EMAIL_REPLY_JOB } from '#channels/jobs/email_jobs'
+jobs.register(SYNC_MAILBOXES_JOB, syncMailboxes, { cron: '* * * * *', retryLimit: 0 })
+jobs.register(SYNC_MAILBOX_JOB, syncMailbox, { retryLimit: 0 })
+jobs.register(SEND_EMAIL_REPLY_JOB, sendEmailReply, { retryLimit: 5 })

@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import { chunkDocument } from '#knowledge/services/chunker'
 import { localEmbedding } from '#knowledge/services/local_embedder'
 import { htmlToMarkdownText } from '#knowledge/services/extract'
-import { isPrivateAddress } from '#knowledge/services/url_fetcher'
+import { isPrivateAddress } from '#core/private_addresses'
 
 function cosine(a: number[], b: number[]) {
   return a.reduce((sum, value, index) => sum + value * b[index], 0)
