@@ -27,5 +27,7 @@ export default defineConfig({
       '@adonisjs/transmit-client',
     ],
   },
-  server: { watch: { ignored: ['**/storage/**', '**/tmp/**'] } },
+  // `.test` hosts: help-center custom domains (e.g. help.acme.test in /etc/hosts) in development and tests;
+  // the dev server refuses unknown Host headers otherwise. Production has no Vite server.
+  server: { watch: { ignored: ['**/storage/**', '**/tmp/**'] }, allowedHosts: ['.test'] },
 })

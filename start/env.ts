@@ -54,7 +54,24 @@ export default await Env.create(new URL('../', import.meta.url), {
   AI_MAX_RETRIES: Env.schema.number.optional(),
   KNOWLEDGE_ALLOW_PRIVATE_URLS: Env.schema.boolean.optional(),
   KNOWLEDGE_FETCH_TIMEOUT_MS: Env.schema.number.optional(),
+  // Email channels: IMAP/SMTP hosts on private networks are refused unless this is true (tests; never in production)
+  MAIL_ALLOW_PRIVATE_HOSTS: Env.schema.boolean.optional(),
+  // Gmail / Microsoft 365 mailboxes (config/mailboxes.ts): OAuth apps; endpoint URLs default to the real ones
+  GOOGLE_CLIENT_ID: Env.schema.string.optional(),
+  GOOGLE_CLIENT_SECRET: Env.schema.secret.optional(),
+  GOOGLE_OAUTH_AUTHORIZE_URL: Env.schema.string.optional(),
+  GOOGLE_OAUTH_TOKEN_URL: Env.schema.string.optional(),
+  GOOGLE_USERINFO_URL: Env.schema.string.optional(),
+  GOOGLE_OAUTH_REVOKE_URL: Env.schema.string.optional(),
+  GMAIL_API_URL: Env.schema.string.optional(),
+  MICROSOFT_CLIENT_ID: Env.schema.string.optional(),
+  MICROSOFT_CLIENT_SECRET: Env.schema.secret.optional(),
+  MICROSOFT_TENANT: Env.schema.string.optional(),
+  MICROSOFT_LOGIN_URL: Env.schema.string.optional(),
+  MICROSOFT_GRAPH_URL: Env.schema.string.optional(),
   // Widget rate limits per IP (defaults 20 sessions per 10 min, 60 messages per min); raised by the widget benchmark
   WIDGET_SESSIONS_PER_IP: Env.schema.number.optional(),
   WIDGET_MESSAGES_PER_IP: Env.schema.number.optional(),
+  // DNS servers used to verify help-center custom domains (comma-separated host:port; default: the system resolver)
+  HELP_CENTER_DNS_SERVERS: Env.schema.string.optional(),
 })

@@ -5,6 +5,8 @@ server.errorHandler(() => import('#exceptions/handler'))
 
 server.use([
   () => import('#middleware/container_bindings_middleware'),
+  // Custom help-center domains: maps `/` and `/articles/:slug` of a verified host onto /help/<slug> (app/channels)
+  () => import('#channels/middleware/help_center_host_middleware'),
   () => import('@adonisjs/static/static_middleware'),
   () => import('@adonisjs/vite/vite_middleware'),
   () => import('#middleware/inertia_middleware'),

@@ -12,6 +12,8 @@ export { default as AiRequest, AI_FEATURES, type AiFeature } from '#assistant/mo
 export { default as TicketSummary } from '#assistant/models/ticket_summary'
 export { default as SaveAssistantSettings } from '#assistant/actions/save_assistant_settings'
 export { default as SuggestReply } from '#assistant/actions/suggest_reply'
+export { default as AnswerVisitor, type VisitorAnswer } from '#assistant/actions/answer_visitor'
+export { ProcessingRestrictedError } from '#assistant/services/ticket_context'
 export { default as SummarizeTicket } from '#assistant/actions/summarize_ticket'
 export { default as AskPlayground } from '#assistant/actions/ask_playground'
 export { default as BuildUsageReport } from '#assistant/actions/build_usage_report'

@@ -209,6 +209,7 @@ export const helpdeskPersonalData = declarePersonalData({
         contact_id: contactLink,
         kind: conversationFact,
         author_user_id: agentLink,
+        author_kind: notPersonal('who wrote the message when no user did (the AI assistant)'),
         // Internal notes are staff's words about the contact: exported on access, never shown to contacts in the product.
         body: sealedContent('conversation'),
         created_at: conversationFact,

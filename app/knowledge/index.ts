@@ -5,6 +5,8 @@
 export { default as KnowledgeSource, SOURCE_KINDS, SOURCE_STATUSES, type SourceKind, type SourceStatus } from '#knowledge/models/knowledge_source'
 export { default as KnowledgeSettings, EMBEDDING_PROVIDERS, type EmbeddingProvider } from '#knowledge/models/knowledge_settings'
 export { default as CreateSource, type CreateSourceInput } from '#knowledge/actions/create_source'
+export { default as UpdateSource, type SourceChanges } from '#knowledge/actions/update_source'
+export { default as DeleteSource } from '#knowledge/actions/delete_source'
 export { default as SaveKnowledgeSettings, type KnowledgeSettingsInput } from '#knowledge/actions/save_knowledge_settings'
 export { searchKnowledge, nearestChunks, vectorCandidates, withIterativeScan, withExactScan, EXACT_SCAN_MAX_CHUNKS, RRF_K, type RetrievedPassage } from '#knowledge/services/retrieval'
 export { embedderFor, localEmbedder, remoteEmbedder, type Embedder } from '#knowledge/services/embeddings'

@@ -36,6 +36,7 @@ export function AppLayout({ title, actions, children }: { title: string; actions
         { label: 'Knowledge base', href: `${base}/knowledge`, show: manages || currentWorkspace?.role === 'agent' },
         { label: 'Help center', href: `${base}/help-center`, show: true },
         { label: 'Chat widget', href: `${base}/widget`, show: manages },
+        { label: 'Email', href: `${base}/email`, show: manages },
         { label: 'AI playground', href: `${base}/ai/playground`, show: manages },
         { label: 'AI settings', href: `${base}/ai/settings`, show: manages },
         { label: 'AI usage', href: `${base}/ai/usage`, show: manages },

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 import { workspaceScope } from '#core/tenancy'
 
-export const AI_FEATURES = ['suggested_reply', 'playground', 'ticket_summary', 'source_summary'] as const
+export const AI_FEATURES = ['suggested_reply', 'playground', 'ticket_summary', 'source_summary', 'widget_answer'] as const
 export type AiFeature = (typeof AI_FEATURES)[number]
 
 /** One call to the AI provider: who, what for, which model and subprocessor, token counts. Never content. */

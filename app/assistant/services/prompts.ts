@@ -43,6 +43,14 @@ ${RULES}
 ${sourcesBlock(passages)}`
 }
 
+export function visitorSystemPrompt(workspaceName: string, passages: RetrievedPassage[]) {
+  return `You answer visitors of the website of "${escapeData(workspaceName)}" in its chat widget, on behalf of the support team. Your answer is sent to the visitor as written, with links to the numbered sources.
+Write a short, friendly answer to the customer's latest message, in the customer's language. If they need something only a person can do, say that a person from the team will take over.
+${RULES}
+
+${sourcesBlock(passages)}`
+}
+
 export function ticketBlock(subject: string, messages: { author: string; body: string }[]) {
   const lines = messages.map((message) => `<message from="${message.author}">\n${escapeData(message.body)}\n</message>`)
   return `<ticket>\n<subject>${escapeData(subject)}</subject>\n${lines.join('\n')}\n</ticket>`

@@ -1,9 +1,10 @@
 import logger from '@adonisjs/core/services/logger'
 import { audit } from '#core/audit'
-import { CreateContact, findContactByExternalId } from '#helpdesk/index'
+import { CreateContact, findContactByEmail, findContactByExternalId } from '#helpdesk/index'
 import type Widget from '#channels/models/widget'
 import type WidgetSession from '#channels/models/widget_session'
 import { verifyUserHash } from '#channels/services/widget_identity'
+import { carryConsentToContact, consentSubjectOf } from '#channels/services/widget_consent'
 
 export interface IdentityClaim {
   externalId: string
@@ -38,17 +39,24 @@ export default class IdentifyWidgetVisitor {
       return { verified: false }
     }
     const externalId = { system: WIDGET_EXTERNAL_SYSTEM, value: claim.externalId }
-    const contact =
-      (await findContactByExternalId(widget.workspaceId, externalId)) ??
-      (await new CreateContact().handle(widget.workspaceId, {
+    let contact = await findContactByExternalId(widget.workspaceId, externalId)
+    if (!contact) {
+      // The hash vouches for the external id only: an email another contact already has is not
+      // taken as proof of being them (nor refused); the new contact is created without it.
+      const email = claim.email && !(await findContactByEmail(widget.workspaceId, claim.email)) ? claim.email : null
+      contact = await new CreateContact().handle(widget.workspaceId, {
         // A contact needs a name, email or phone; the external id alone is enough to recognise them later.
-        name: claim.name || (claim.email ? null : 'Website visitor'),
-        email: claim.email ?? null,
+        name: claim.name || (email ? null : 'Website visitor'),
+        email,
         traits: cleanTraits(claim.traits),
         externalIds: [externalId],
-      }))
+      })
+    }
+    const before = consentSubjectOf(session)
     session.merge({ contactId: contact.id, identityVerified: true })
     await session.save()
+    // The choices made in this chat now belong to the identified person.
+    await carryConsentToContact(widget.workspaceId, before, contact.id)
     return { verified: true }
   }
 }

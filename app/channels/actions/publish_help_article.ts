@@ -7,6 +7,7 @@ import HelpCenterArticle from '#channels/models/help_center_article'
 import HelpCenterArticleVersion from '#channels/models/help_center_article_version'
 import { plainTextOf, renderArticleHtml } from '#channels/services/markdown'
 import { feedArticleToKnowledge } from '#channels/services/knowledge_feed'
+import HelpCenterDomain from '#channels/models/help_center_domain'
 
 /** Publishes the draft: renders and sanitises it, keeps it as a new version, and feeds the knowledge base. */
 export default class PublishHelpArticle {
@@ -34,7 +35,12 @@ export default class PublishHelpArticle {
       return found
     })
     await audit({ action: 'help_center.article_published', workspaceId: workspace.id, targetType: 'help_center_article', targetId: article.id, metadata: { version: article.publishedVersion } })
-    if (options.feedKnowledge !== false) await feedArticleToKnowledge(article, `${publicUrlBase}/help/${workspace.slug}/articles/${article.slug}`)
+    if (options.feedKnowledge !== false) {
+      // The canonical address: the verified custom domain when there is one.
+      const domain = await HelpCenterDomain.query().where('workspace_id', workspace.id).whereNotNull('verified_at').first()
+      const siteUrl = domain ? `https://${domain.domain}` : `${publicUrlBase}/help/${workspace.slug}`
+      await feedArticleToKnowledge(article, `${siteUrl}/articles/${article.slug}`)
+    }
     return article
   }
 }

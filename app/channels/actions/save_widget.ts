@@ -1,6 +1,7 @@
 import { audit } from '#core/audit'
 import { UserFacingError } from '#core/errors'
 import { secrets } from '#vault/index'
+import { currentConsentTexts } from '#governance/index'
 import Widget from '#channels/models/widget'
 import { normalizeOrigin } from '#channels/services/widget_access'
 import { identitySecretContext, newIdentitySecret } from '#channels/services/widget_identity'
@@ -11,6 +12,8 @@ export interface WidgetInput {
   greeting: string
   allowedOrigins: string[]
   aiEnabled: boolean
+  /** Keys of the workspace's consent purposes to ask for; unchanged when omitted. */
+  consentPurposes?: string[]
 }
 
 /**
@@ -23,6 +26,8 @@ export default class SaveWidget {
     const existing = await Widget.query().where('workspace_id', workspaceId).first()
     const widget = existing ?? new Widget()
     widget.merge({ workspaceId, name: input.name, color: input.color, greeting: input.greeting, allowedOrigins, aiEnabled: input.aiEnabled })
+    if (input.consentPurposes !== undefined) widget.consentPurposeKeys = await this.#purposes(workspaceId, input.consentPurposes)
+    else if (!existing) widget.consentPurposeKeys = []
     let secret: string | null = null
     if (!existing) {
       widget.identitySecret = 'pending'
@@ -33,6 +38,15 @@ export default class SaveWidget {
     await widget.save()
     await audit({ action: existing ? 'widget.updated' : 'widget.created', workspaceId, targetType: 'widget', targetId: widget.id, metadata: { origins: allowedOrigins.length } })
     return { widget, secret }
+  }
+
+  /** Only purposes of this workspace that have a text to show. */
+  async #purposes(workspaceId: string, keys: string[]) {
+    const unique = [...new Set(keys)]
+    const known = new Set((await currentConsentTexts(workspaceId, unique)).map((text) => text.key))
+    const unknown = unique.find((key) => !known.has(key))
+    if (unknown) throw new UserFacingError(`“${unknown}” is not one of this workspace’s consent purposes.`, 'consentPurposes')
+    return unique
   }
 
   #origin(value: string) {

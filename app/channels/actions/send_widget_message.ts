@@ -1,6 +1,7 @@
 import { CreateInboundMessage } from '#helpdesk/index'
 import type WidgetSession from '#channels/models/widget_session'
 import { announceSessionTicket } from '#channels/services/widget_events'
+import { carryConsentToContact, consentSubjectOf } from '#channels/services/widget_consent'
 
 /** A visitor's chat message: into the session's conversation (a new ticket the first time). */
 export default class SendWidgetMessage {
@@ -14,8 +15,10 @@ export default class SendWidgetMessage {
       ticketId: session.ticketId,
     })
     const firstTicket = session.ticketId !== result.ticket.id
+    const before = consentSubjectOf(session)
     session.merge({ contactId: result.contact.id, ticketId: result.ticket.id })
     await session.save()
+    await carryConsentToContact(session.workspaceId, before, result.contact.id)
     if (firstTicket) announceSessionTicket(session.id, result.ticket.id)
     return result.message
   }

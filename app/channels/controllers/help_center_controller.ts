@@ -14,6 +14,9 @@ import DeleteHelpArticle from '#channels/actions/delete_help_article'
 import { helpArticleValidator, helpCategoryValidator } from '#channels/validators/help_center'
 import { helpArticleEditorDto, helpArticleListItemDto, helpCategoryDto } from '#channels/presenters/help_center'
 import { wantsJson, workspaceContext } from '#channels/controllers/context'
+import HelpCenterDomain from '#channels/models/help_center_domain'
+import { helpCenterDomainDto } from '#channels/controllers/help_center_domain_controller'
+import { helpCenterBaseUrl } from '#channels/services/help_center_urls'
 
 /** The help center in the portal: categories, articles, drafts and publication. */
 export default class HelpCenterController {
@@ -26,7 +29,10 @@ export default class HelpCenterController {
       categories: categories.map(helpCategoryDto),
       articles: articles.map(helpArticleListItemDto),
       publicUrl: `/help/${workspace.slug}`,
+      canonicalUrl: await helpCenterBaseUrl(workspace),
       canWrite: await ctx.bouncer.with(ChannelsPolicy).allows('writeArticles', membership),
+      canManage: await ctx.bouncer.with(ChannelsPolicy).allows('manage', membership),
+      customDomain: helpCenterDomainDto(await HelpCenterDomain.query().where('workspace_id', workspace.id).first()),
     }
     if (wantsJson(ctx)) return props
     return ctx.inertia.render('channels/help_center', props)

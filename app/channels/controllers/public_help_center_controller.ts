@@ -12,6 +12,7 @@ import { MAX_QUERY_LENGTH, searchPublishedArticles } from '#channels/services/he
 import { helpContactValidator, helpFeedbackValidator } from '#channels/validators/help_center'
 import { helpCategoryDto, publicArticleDto, publicArticleLinkDto } from '#channels/presenters/help_center'
 import { wantsJson } from '#channels/controllers/context'
+import { helpCenterBaseUrl } from '#channels/services/help_center_urls'
 
 /** Feedback: 30 votes per 10 minutes from one address; contact form: 5 messages per 15 minutes. */
 const feedbackLimiter = () => limiter.use({ requests: 30, duration: '10 mins' })
@@ -27,6 +28,17 @@ async function siteOf(slug: unknown) {
   return workspace
 }
 
+/**
+ * Where links on the page point: on the workspace's verified custom domain the
+ * site lives at `/`, elsewhere at `/help/<slug>`; canonical links always use
+ * the custom domain when there is one.
+ */
+async function siteProps(workspace: InstanceType<typeof Workspace>, request: HttpContext['request']) {
+  const canonicalBase = await helpCenterBaseUrl(workspace)
+  const onCustomDomain = canonicalBase === `https://${request.hostname()?.toLowerCase()}`
+  return { name: workspace.name, slug: workspace.slug, basePath: onCustomDomain ? '' : `/help/${workspace.slug}`, canonicalBase }
+}
+
 /** A workspace's public help center (no sign-in): home with search, articles, feedback, contact form. */
 export default class PublicHelpCenterController {
   async home({ params, request, inertia }: HttpContext) {
@@ -36,7 +48,7 @@ export default class PublicHelpCenterController {
     const articles = await HelpCenterArticle.query().where('workspace_id', workspace.id).whereNotNull('published_at').orderBy('published_title').limit(500)
     const results = query.trim() ? await searchPublishedArticles(workspace.id, query) : null
     return inertia.render('channels/public_help_home', {
-      site: { name: workspace.name, slug: workspace.slug },
+      site: await siteProps(workspace, request),
       categories: categories.map(helpCategoryDto),
       articles: articles.map(publicArticleLinkDto),
       query,
@@ -44,13 +56,13 @@ export default class PublicHelpCenterController {
     })
   }
 
-  async article({ params, inertia }: HttpContext) {
+  async article({ params, request, inertia }: HttpContext) {
     const workspace = await siteOf(params.slug)
     const article = await HelpCenterArticle.query().where('workspace_id', workspace.id).where('slug', String(params.article)).whereNotNull('published_at').first()
     if (!article) throw new RecordNotFoundException('There is no such article.')
     const category = article.categoryId ? await HelpCenterCategory.query().where('workspace_id', workspace.id).where('id', article.categoryId).first() : null
     return inertia.render('channels/public_help_article', {
-      site: { name: workspace.name, slug: workspace.slug },
+      site: await siteProps(workspace, request),
       article: publicArticleDto(article),
       category: category ? helpCategoryDto(category) : null,
     })
@@ -66,7 +78,7 @@ export default class PublicHelpCenterController {
     if (!counted) throw tooMany('10 minutes')
     if (wantsJson(ctx)) return { recorded: true }
     // The page thanks the visitor itself; no flash message on top.
-    return ctx.response.redirect(`/help/${workspace.slug}/articles/${ctx.params.article}`)
+    return ctx.response.redirect(`${(await siteProps(workspace, ctx.request)).basePath}/articles/${ctx.params.article}`)
   }
 
   async contact(ctx: HttpContext) {
@@ -81,6 +93,6 @@ export default class PublicHelpCenterController {
     const message = 'Thank you: your message reached our support team. We will answer by email.'
     if (wantsJson(ctx)) return ctx.response.status(201).send({ message })
     ctx.session.flash('success', message)
-    return ctx.response.redirect(`/help/${workspace.slug}`)
+    return ctx.response.redirect((await siteProps(workspace, ctx.request)).basePath || '/')
   }
 }

@@ -8,17 +8,49 @@ import IdentifyWidgetVisitor from '#channels/actions/identify_widget_visitor'
 import SendWidgetMessage from '#channels/actions/send_widget_message'
 import { allowedOriginOf, corsHeaders, newSession, sessionOf, widgetOrFail, SESSION_DAYS } from '#channels/services/widget_access'
 import { awaitSessionTicket, listenToTicket } from '#channels/services/widget_events'
-import { widgetIdentifyValidator, widgetMessageValidator } from '#channels/validators/widget'
+import { widgetConsentValidator, widgetIdentifyValidator, widgetMessageValidator, widgetSessionValidator } from '#channels/validators/widget'
+import WidgetAiAnswer from '#channels/models/widget_ai_answer'
+import AnswerWidgetQuestion from '#channels/actions/answer_widget_question'
+import HandOffWidgetChat from '#channels/actions/hand_off_widget_chat'
+import RecordWidgetConsent from '#channels/actions/record_widget_consent'
+import { gpcOf, honourGpc, widgetConsentState } from '#channels/services/widget_consent'
 
 /** New sessions: 20 per 10 minutes per IP. Messages: 20 per minute per session and 60 per minute per IP. */
 const sessionLimiter = () => limiter.use({ requests: env.get('WIDGET_SESSIONS_PER_IP') ?? 20, duration: '10 mins' })
 const sessionMessageLimiter = () => limiter.use({ requests: 20, duration: '1 min' })
+/** Consent choices and hand-offs: 30 per minute per session, so no one floods the append-only ledger. */
+const sessionChoiceLimiter = () => limiter.use({ requests: 30, duration: '1 min' })
 const ipMessageLimiter = () => limiter.use({ requests: env.get('WIDGET_MESSAGES_PER_IP') ?? 60, duration: '1 min' })
 
 const tooMany = () => new UserFacingError('You are sending messages too fast. Wait a minute and try again.', undefined, { status: 429, code: 'E_TOO_MANY_REQUESTS' })
 
-async function messageDto(message: InstanceType<typeof TicketMessage>) {
-  return { id: message.id, from: message.kind === 'inbound' ? 'visitor' : 'agent', body: message.body, createdAt: message.createdAt.toISO() }
+type Message = InstanceType<typeof TicketMessage>
+
+/** Messages as the visitor sees them: theirs, an agent's, or the assistant's (with its numbered sources). */
+async function messageDtos(messages: Message[]) {
+  const outbound = messages.filter((message) => message.kind === 'outbound').map((message) => message.id)
+  const answers = outbound.length ? await WidgetAiAnswer.query().whereIn('message_id', outbound) : []
+  return messages.map((message) => {
+    const answer = answers.find((candidate) => candidate.messageId === message.id)
+    return {
+      id: message.id,
+      from: message.kind === 'inbound' ? 'visitor' : answer ? 'assistant' : 'agent',
+      body: message.body,
+      sources: answer?.sources ?? [],
+      createdAt: message.createdAt.toISO(),
+    }
+  })
+}
+
+const messageDto = async (message: Message) => (await messageDtos([message]))[0]
+
+/** The consent choice as the widget shows it: the exact text and version stored by governance. */
+async function consentDto(widget: Parameters<typeof widgetConsentState>[0], session: Parameters<typeof widgetConsentState>[1], gpc: boolean) {
+  const purposes = await widgetConsentState(widget, session)
+  return {
+    gpc,
+    purposes: purposes.map((purpose) => ({ key: purpose.key, name: purpose.name, version: purpose.version, text: purpose.text, textHash: purpose.textHash, decision: purpose.current ? purpose.decision : null, gpc: purpose.gpc })),
+  }
 }
 
 /**
@@ -40,12 +72,16 @@ export default class WidgetApiController {
     corsHeaders(ctx, origin)
     const allowed = await sessionLimiter().attempt(rateLimitKey('widget_session', widget.id, ctx.request.ip()), () => true)
     if (!allowed) throw tooMany()
+    const { gpc: claimedGpc } = await ctx.request.validateUsing(widgetSessionValidator)
     const { session, token } = await newSession(widget, origin)
+    const gpc = gpcOf(ctx.request, claimedGpc)
+    if (gpc) await honourGpc(widget, session, ctx.request.ip())
     return ctx.response.status(201).send({
       token,
       expiresInDays: SESSION_DAYS,
       sessionId: session.id,
-      widget: { name: widget.name, color: widget.color, greeting: widget.greeting },
+      widget: { name: widget.name, color: widget.color, greeting: widget.greeting, aiEnabled: widget.aiEnabled },
+      consent: await consentDto(widget, session, gpc),
     })
   }
 
@@ -63,9 +99,50 @@ export default class WidgetApiController {
     const origin = allowedOriginOf(widget, ctx.request)
     corsHeaders(ctx, origin)
     const session = await sessionOf(widget, origin, ctx.request)
-    if (!session.ticketId) return { messages: [] }
+    const verified = session.identityVerified
+    if (!session.ticketId) return { messages: [], handedOff: Boolean(session.handedOffAt), verified }
     const messages = await TicketMessage.query().where('workspace_id', session.workspaceId).where('ticket_id', session.ticketId).whereIn('kind', ['inbound', 'outbound']).orderBy('created_at')
-    return { messages: await Promise.all(messages.map(messageDto)) }
+    return { messages: await messageDtos(messages), handedOff: Boolean(session.handedOffAt), verified }
+  }
+
+  /** The consent purposes this widget asks for, with the session's (or its contact's) current decisions. */
+  async consent(ctx: HttpContext) {
+    const widget = await widgetOrFail(ctx.params.widgetId)
+    const origin = allowedOriginOf(widget, ctx.request)
+    corsHeaders(ctx, origin)
+    const session = await sessionOf(widget, origin, ctx.request)
+    const gpc = gpcOf(ctx.request, ctx.request.qs().gpc === '1')
+    if (gpc) await honourGpc(widget, session, ctx.request.ip())
+    return consentDto(widget, session, gpc)
+  }
+
+  /** Gives or withdraws one purpose (withdrawing is the same single call as giving). */
+  async recordConsent(ctx: HttpContext) {
+    const widget = await widgetOrFail(ctx.params.widgetId)
+    const origin = allowedOriginOf(widget, ctx.request)
+    corsHeaders(ctx, origin)
+    const session = await sessionOf(widget, origin, ctx.request)
+    const input = await ctx.request.validateUsing(widgetConsentValidator)
+    if (!(await sessionChoiceLimiter().attempt(rateLimitKey('widget_consent', session.id), () => true))) throw tooMany()
+    const gpc = gpcOf(ctx.request, input.gpc)
+    const event = await new RecordWidgetConsent().handle(widget, session, { purpose: input.purpose, decision: input.decision, textHash: input.textHash, gpc, ip: ctx.request.ip() })
+    const message =
+      event.decision === 'refuse'
+        ? 'Your browser sends the Global Privacy Control signal, so we recorded this as refused.'
+        : event.decision === 'grant'
+          ? 'Thank you: your consent is recorded. You can withdraw it here at any time.'
+          : 'Your consent is withdrawn.'
+    return ctx.response.status(201).send({ decision: event.decision, message, consent: await consentDto(widget, session, gpc) })
+  }
+
+  /** "Talk to a person": the chat leaves the assistant for the team's inbox. */
+  async handOff(ctx: HttpContext) {
+    const widget = await widgetOrFail(ctx.params.widgetId)
+    const origin = allowedOriginOf(widget, ctx.request)
+    corsHeaders(ctx, origin)
+    const session = await sessionOf(widget, origin, ctx.request)
+    if (!(await sessionChoiceLimiter().attempt(rateLimitKey('widget_consent', session.id), () => true))) throw tooMany()
+    return new HandOffWidgetChat().handle(session, 'visitor_asked')
   }
 
   async send(ctx: HttpContext) {
@@ -78,7 +155,12 @@ export default class WidgetApiController {
     const underSessionLimit = underIpLimit && (await sessionMessageLimiter().attempt(rateLimitKey('widget_msg', session.id), () => true))
     if (!underSessionLimit) throw tooMany()
     const message = await new SendWidgetMessage().handle(session, body)
-    return ctx.response.status(201).send({ message: await messageDto(message) })
+    const answered = await new AnswerWidgetQuestion().handle(widget, session)
+    return ctx.response.status(201).send({
+      message: await messageDto(message),
+      answer: answered?.message ? await messageDto(answered.message) : null,
+      handedOff: Boolean(session.handedOffAt),
+    })
   }
 
   /** Server-sent events: agents' replies as they are sent (EventSource cannot set headers, so the token is a query parameter). */

@@ -5,9 +5,10 @@ import Widget from '#channels/models/widget'
 import SaveWidget from '#channels/actions/save_widget'
 import { widgetSettingsValidator } from '#channels/validators/widget'
 import { wantsJson, workspaceContext } from '#channels/controllers/context'
+import { currentConsentTexts } from '#governance/index'
 
 function widgetDto(widget: Widget) {
-  return { id: widget.id, name: widget.name, color: widget.color, greeting: widget.greeting, allowedOrigins: widget.allowedOrigins, aiEnabled: widget.aiEnabled }
+  return { id: widget.id, name: widget.name, color: widget.color, greeting: widget.greeting, allowedOrigins: widget.allowedOrigins, aiEnabled: widget.aiEnabled, consentPurposes: widget.consentPurposeKeys }
 }
 
 export function snippetFor(widgetId: string) {
@@ -20,7 +21,8 @@ export default class WidgetSettingsController {
     const { workspace, membership } = workspaceContext(ctx)
     await ctx.bouncer.with(ChannelsPolicy).authorize('manage', membership)
     const widget = await Widget.query().where('workspace_id', workspace.id).first()
-    const props = { widget: widget ? widgetDto(widget) : null, snippet: widget ? snippetFor(widget.id) : null }
+    const purposes = (await currentConsentTexts(workspace.id)).map((text) => ({ key: text.key, name: text.name, version: text.version, text: text.text }))
+    const props = { widget: widget ? widgetDto(widget) : null, snippet: widget ? snippetFor(widget.id) : null, consentPurposes: purposes }
     if (wantsJson(ctx)) return props
     return ctx.inertia.render('channels/widget', props)
   }

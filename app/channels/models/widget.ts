@@ -27,6 +27,10 @@ export default class Widget extends BaseModel {
   @column()
   declare aiEnabled: boolean
 
+  /** Keys of the workspace's consent purposes (governance) the widget asks for. */
+  @column({ prepare: (value: string[]) => JSON.stringify(value) })
+  declare consentPurposeKeys: string[]
+
   /** Sealed by the vault (`secrets`); never sent to the browser after creation. */
   @column({ serializeAs: null })
   declare identitySecret: string

@@ -30,6 +30,10 @@ export default class WidgetSession extends BaseModel {
   @column.dateTime()
   declare expiresAt: DateTime
 
+  /** The visitor asked for a person (or the assistant could not answer): no more AI answers. */
+  @column.dateTime()
+  declare handedOffAt: DateTime | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 }

@@ -29,3 +29,5 @@ export const helpContactValidator = vine.compile(
     message: vine.string().trim().minLength(1).maxLength(MAX_CONTACT_MESSAGE_CHARS),
   })
 )
+
+export const helpCenterDomainValidator = vine.compile(vine.object({ domain: vine.string().trim().minLength(1).maxLength(253) }))

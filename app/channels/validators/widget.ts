@@ -8,6 +8,7 @@ export const widgetSettingsValidator = vine.compile(
     greeting: vine.string().trim().minLength(1).maxLength(300),
     allowedOrigins: vine.array(vine.string().trim().maxLength(255)).minLength(1).maxLength(20),
     aiEnabled: vine.boolean().optional(),
+    consentPurposes: vine.array(vine.string().trim().maxLength(48)).maxLength(10).optional(),
   })
 )
 
@@ -22,3 +23,14 @@ export const widgetIdentifyValidator = vine.compile(
     traits: vine.object({}).allowUnknownProperties().optional().nullable(),
   })
 )
+
+export const widgetConsentValidator = vine.compile(
+  vine.object({
+    purpose: vine.string().trim().maxLength(48),
+    decision: vine.enum(['grant', 'withdraw'] as const),
+    textHash: vine.string().trim().regex(/^[0-9a-f]{64}$/),
+    gpc: vine.boolean().optional(),
+  })
+)
+
+export const widgetSessionValidator = vine.compile(vine.object({ gpc: vine.boolean().optional() }))

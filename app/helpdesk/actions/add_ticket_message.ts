@@ -16,7 +16,10 @@ import type { AttachmentInput } from '#helpdesk/services/attachment_store'
 export interface AgentMessageInput {
   workspaceId: string
   ticketId: string
-  authorUserId: string
+  /** null: written by the system on the team's behalf (e.g. the widget's AI assistant). */
+  authorUserId: string | null
+  /** 'assistant' when the AI assistant wrote it (authorUserId is then null). */
+  authorKind?: 'assistant' | null
   /** outbound: a reply the contact receives; note: internal, for staff only. */
   kind: 'outbound' | 'note'
   body: string

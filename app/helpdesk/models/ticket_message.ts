@@ -34,6 +34,10 @@ export default class TicketMessage extends compose(BaseModel, withEncryption({ s
   @column()
   declare authorUserId: string | null
 
+  /** 'assistant': written by the AI assistant (chat widget answers); null otherwise. */
+  @column()
+  declare authorKind: 'assistant' | null
+
   @encrypted.string()
   declare body: string
 

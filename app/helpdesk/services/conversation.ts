@@ -24,6 +24,8 @@ export const MAX_MESSAGE_LENGTH = 50_000
 export interface NewMessage {
   kind: MessageKind
   authorUserId: string | null
+  /** 'assistant' for the AI assistant's messages (no user wrote them). */
+  authorKind?: 'assistant' | null
   body: string
   attachments?: AttachmentInput[]
 }
@@ -58,6 +60,7 @@ export async function appendMessage(trx: TransactionClientContract, ticket: Tick
       contactId: ticket.contactId,
       kind: input.kind,
       authorUserId: input.authorUserId,
+      authorKind: input.authorKind ?? null,
       body,
     },
     { client: trx }

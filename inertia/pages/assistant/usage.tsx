@@ -14,8 +14,9 @@ const FEATURE_LABELS: Record<string, string> = {
   playground: 'Playground',
   ticket_summary: 'Ticket summaries',
   source_summary: 'Source summaries',
+  widget_answer: 'Widget answers',
 }
-const COLORS = ['indigo.6', 'teal.6', 'orange.6', 'grape.6']
+const COLORS = ['indigo.6', 'teal.6', 'orange.6', 'grape.6', 'cyan.6']
 
 /** AI token usage per day and feature (last 30 days) and this month's total against the limit. */
 export default function AiUsage({ rows, usedThisMonth, monthlyTokenLimit }: Props) {

@@ -2,6 +2,7 @@ import { Link, router, useForm, usePage } from '@inertiajs/react'
 import { Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { AppLayout } from '~/layouts/app_layout'
 import type { SharedProps } from '~/types'
+import { CustomDomainSettings, type CustomDomain } from './components/custom_domain'
 
 export interface HelpCategory {
   id: string
@@ -28,7 +29,10 @@ interface Props {
   categories: HelpCategory[]
   articles: ArticleItem[]
   publicUrl: string
+  canonicalUrl: string
   canWrite: boolean
+  canManage: boolean
+  customDomain: CustomDomain | null
 }
 
 function NewCategory({ base }: { base: string }) {
@@ -62,7 +66,7 @@ function NewArticle({ base, categories }: { base: string; categories: HelpCatego
 }
 
 /** The help center in the portal: categories and articles, with their publication state. */
-export default function HelpCenter({ categories, articles, publicUrl, canWrite }: Props) {
+export default function HelpCenter({ categories, articles, publicUrl, canonicalUrl, canWrite, canManage, customDomain }: Props) {
   const { currentWorkspace } = usePage<SharedProps>().props
   const base = `/w/${currentWorkspace!.slug}`
   const categoryName = new Map(categories.map((category) => [category.id, category.name]))
@@ -70,7 +74,9 @@ export default function HelpCenter({ categories, articles, publicUrl, canWrite }
     <AppLayout title="Help center">
       <Text size="sm" c="dimmed">
         Your public help center is at <Anchor href={publicUrl} target="_blank">{publicUrl}</Anchor>. Drafts stay private until published; published articles also feed the knowledge base.
+        {canonicalUrl.startsWith('https://') && !canonicalUrl.includes('/help/') && <> Canonical address: <Anchor href={canonicalUrl} target="_blank">{canonicalUrl}</Anchor>.</>}
       </Text>
+      {canManage && <CustomDomainSettings base={base} domain={customDomain} />}
       {canWrite && (
         <Stack>
           <NewArticle base={base} categories={categories} />

@@ -14,11 +14,11 @@ interface Props {
 export default function PublicHelpArticle({ site, article, category }: Props) {
   const [sent, setSent] = useState(false)
   const vote = (helpful: boolean) =>
-    router.post(`/help/${site.slug}/articles/${article.slug}/feedback`, { helpful }, { preserveScroll: true, onSuccess: () => setSent(true) })
+    router.post(`${site.basePath}/articles/${article.slug}/feedback`, { helpful }, { preserveScroll: true, onSuccess: () => setSent(true) })
   return (
-    <HelpLayout site={site} title={article.title}>
+    <HelpLayout site={site} title={article.title} canonicalPath={`/articles/${article.slug}`}>
       <Breadcrumbs>
-        <Anchor component={Link} href={`/help/${site.slug}`}>Help center</Anchor>
+        <Anchor component={Link} href={site.basePath || '/'}>Help center</Anchor>
         {category && <Text>{category.name}</Text>}
       </Breadcrumbs>
       <article>
@@ -40,7 +40,7 @@ export default function PublicHelpArticle({ site, article, category }: Props) {
         )}
       </Paper>
       <Text size="sm">
-        Still stuck? <Anchor component={Link} href={`/help/${site.slug}`}>Write to us from the help center home</Anchor>.
+        Still stuck? <Anchor component={Link} href={site.basePath || '/'}>Write to us from the help center home</Anchor>.
       </Text>
     </HelpLayout>
   )

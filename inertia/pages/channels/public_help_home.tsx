@@ -33,7 +33,7 @@ function ArticleList({ site, articles }: { site: HelpSite; articles: ArticleLink
     <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
       {articles.map((article) => (
         <li key={article.slug}>
-          <Anchor component={Link} href={`/help/${site.slug}/articles/${article.slug}`}>{article.title}</Anchor>
+          <Anchor component={Link} href={`${site.basePath}/articles/${article.slug}`}>{article.title}</Anchor>
           {article.snippet && <Snippet text={article.snippet} />}
         </li>
       ))}
@@ -45,7 +45,7 @@ function ContactForm({ site }: { site: HelpSite }) {
   const form = useForm({ name: '', email: '', subject: '', message: '' })
   return (
     <Paper withBorder p="md" component="section" aria-label="Contact us">
-      <form onSubmit={(event) => { event.preventDefault(); form.post(`/help/${site.slug}/contact`, { preserveScroll: true, onSuccess: () => form.reset() }) }}>
+      <form onSubmit={(event) => { event.preventDefault(); form.post(`${site.basePath}/contact`, { preserveScroll: true, onSuccess: () => form.reset() }) }}>
         <Stack gap="sm">
           <Title order={2} size="h4">Still need help?</Title>
           <Text size="sm" c="dimmed">Write to us: your message reaches our support team and we answer by email. We use your address only to answer you.</Text>
@@ -66,7 +66,7 @@ export default function PublicHelpHome({ site, categories, articles, query, resu
   const uncategorised = articles.filter((article) => !article.categoryId || !categories.some((category) => category.id === article.categoryId))
   return (
     <HelpLayout site={site} title="Help center">
-      <form role="search" onSubmit={(event) => { event.preventDefault(); router.get(`/help/${site.slug}`, search.trim() ? { q: search } : {}) }}>
+      <form role="search" onSubmit={(event) => { event.preventDefault(); router.get(site.basePath || '/', search.trim() ? { q: search } : {}) }}>
         <TextInput label="Search the help center" size="md" value={search} onChange={(event) => setSearch(event.currentTarget.value)} maxLength={200} rightSection={<Button type="submit" size="xs">Search</Button>} rightSectionWidth={80} />
       </form>
       {results !== null ? (

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises'
 import type { ApiClient } from '@japa/api-client'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
-import { AddTicketMessage, Ticket, Contact } from '#helpdesk/index'
+import { AddTicketMessage, Ticket, Contact, findContactByExternalId } from '#helpdesk/index'
 import SaveWidget from '#channels/actions/save_widget'
 import { purgeWidgetSessions } from '#channels/jobs/purge_widget_sessions'
 import { tokenHashOf } from '#channels/services/widget_access'
@@ -160,6 +160,16 @@ test.group('Widget: public API', (group) => {
     const onlyId = await fromSite(client.post(`/widget/${widget.id}/identify`), bare).json({ externalId: 'user-9', userHash: userHashOf(secret!, 'user-9') })
     onlyId.assertStatus(200)
     assert.isTrue(onlyId.body().verified)
+    // A signed-in visitor whose email another contact already has (say, from an old email
+    // ticket) is identified all the same; the hash vouches for the external id, not the email.
+    const known = await startSession(client, widget.id)
+    const again = await fromSite(client.post(`/widget/${widget.id}/identify`), known).json({ externalId: 'user-10', name: 'Vera again', email: 'vera@example.test', userHash: userHashOf(secret!, 'user-10') })
+    again.assertStatus(200)
+    assert.isTrue(again.body().verified)
+    const newcomer = await findContactByExternalId(workspace.id, { system: 'widget', value: 'user-10' })
+    assert.notEqual(newcomer!.id, contact.id)
+    assert.isNull(newcomer!.email)
+    assert.equal((await Contact.findOrFail(contact.id)).email, 'vera@example.test')
   })
 
   test('an expired session answers 401 and is purged by the hourly job', async ({ client, assert }) => {
