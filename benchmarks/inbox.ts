@@ -13,6 +13,7 @@
  *      bytes from a constant, in alternating rounds (target >= 0.5x);
  *   2. p50 / p95 latency of opening one ticket with 50 messages (GET /w/:ws/inbox/:id).
  *
+ * BENCH_REUSE=1 measures on the data a BENCH_KEEP=1 run left.
  * Runs on a fresh in-memory embedded database unless DATABASE_URL is set; on a
  * real database its workspaces, users and keys are deleted afterwards.
  * Options (env): BENCH_SECONDS (per round, default 3), BENCH_ROUNDS (3),
@@ -103,8 +104,9 @@ const createdWorkspaces: string[] = []
 const createdUsers: string[] = []
 
 try {
-  const main = await seedWorkspace(`bench-inbox-${runId}`, MAIN_TICKETS, MAIN_MESSAGES, CONTACTS_MAIN, true)
-  for (let index = 0; index < OTHER_WORKSPACES; index++) {
+  const reused = process.env.BENCH_REUSE ? await reuseWorkspace() : null
+  const main = reused ?? (await seedWorkspace(`bench-inbox-${runId}`, MAIN_TICKETS, MAIN_MESSAGES, CONTACTS_MAIN, true))
+  for (let index = 0; index < (reused ? 0 : OTHER_WORKSPACES); index++) {
     await seedWorkspace(`bench-other-${index}-${runId}`, OTHER_TICKETS, OTHER_TICKETS, CONTACTS_OTHER, false)
   }
   // What autovacuum does to a live database after a bulk load: statistics, and the
@@ -126,6 +128,21 @@ try {
   bareBody = Buffer.alloc(sampleBody.length, 0x20)
   bareBody.write('{}')
   log(`inbox list: ${page.props.tickets.length} tickets on the page, ${page.props.pagination.total} matching, ${sampleBody.length} bytes`)
+
+  // Round trips to the database per request (the main cost the list adds over the bare route).
+  const statementsOf = async (url: string, headers: Record<string, string>) => {
+    const knex = db.connection().getWriteClient()
+    const statements: string[] = []
+    const listener = (query: { sql: string }) => statements.push(query.sql)
+    knex.on('query', listener)
+    await (await fetch(url, { headers })).arrayBuffer()
+    knex.removeListener('query', listener)
+    return statements
+  }
+  const listStatements = await statementsOf(listUrl, inertiaHeaders)
+  const bareStatements = await statementsOf(`${base}${BARE_PATH}`, { cookie: cookies })
+  log(`statements per request: inbox list ${listStatements.length}, bare route ${bareStatements.length}`)
+  if (process.env.BENCH_MARKS) console.log(listStatements.map((sql) => `  ${sql.slice(0, 160)}`).join('\n'))
 
   // Warm both paths (key caches, query plans, JIT) before measuring.
   await load(listUrl, inertiaHeaders, 1)
@@ -286,6 +303,17 @@ async function seedWorkspace(slug: string, ticketCount: number, messageCount: nu
   await flush('ticket_messages', rows)
   log(`seeded ${slug}: ${contactCount} contacts, ${ticketCount} tickets, ${plan.length} messages`)
   return { workspaceId: workspace.id, slug, agentId: agents[1], agentEmail, openedTicketId: opened?.id ?? '' }
+}
+
+/** BENCH_REUSE=1: measure on the main workspace a BENCH_KEEP run left (its data is not deleted afterwards either). */
+async function reuseWorkspace(): Promise<SeededWorkspace> {
+  process.env.BENCH_KEEP = '1'
+  const workspace = await Workspace.query().where('slug', 'like', 'bench-inbox-%').orderBy('created_at', 'desc').firstOrFail()
+  const members = await Membership.query().where('workspace_id', workspace.id).where('role', 'agent').preload('user')
+  const agent = members.find((member) => member.user.fullName.startsWith('Agent 1 '))!.user
+  const [opened] = await db.from('tickets').where('workspace_id', workspace.id).orderBy('number', 'desc').limit(1).select('id')
+  log(`reusing ${workspace.slug} left by a BENCH_KEEP run`)
+  return { workspaceId: workspace.id, slug: workspace.slug, agentId: agent.id, agentEmail: `agent1.${workspace.slug}@bench.test`, openedTicketId: opened.id }
 }
 
 function seal(key: { key: Uint8Array; version: number }, scope: string, table: string, column: string, rowId: string, value: string) {

@@ -4,6 +4,7 @@
  * Usage: docs/vault.md.
  */
 export { withEncryption, encrypted, blindIndex } from '#vault/orm/with_encryption'
+export { openRawRows } from '#vault/orm/open_rows'
 export type { EncryptionOptions } from '#vault/orm/metadata'
 export { blindIndexFor, normalizeForBlindIndex, type BlindIndexKind } from '#vault/services/blind_index'
 export { secrets, type SecretContext } from '#vault/services/secrets'

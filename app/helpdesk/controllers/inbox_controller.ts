@@ -1,5 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { paginationDto } from '#core/pagination'
 import HelpdeskPolicy from '#helpdesk/policies/helpdesk_policy'
 import ListTickets from '#helpdesk/actions/list_tickets'
 import GetTicketConversation from '#helpdesk/actions/get_ticket_conversation'
@@ -7,7 +6,7 @@ import { inboxFiltersValidator } from '#helpdesk/validators/helpdesk'
 import { ticketDetailDto, ticketListItemDtos } from '#helpdesk/presenters/tickets'
 import { TICKET_CHANNELS } from '#helpdesk/models/ticket'
 import { inboxChannel } from '#helpdesk/services/realtime'
-import { loadInboxReferences } from '#helpdesk/services/inbox_references'
+import { inboxReferencesFrom, inboxReferencesSql } from '#helpdesk/services/inbox_references'
 import { attachmentUrlFor, workspaceContext } from '#helpdesk/controllers/context'
 
 /** Tickets per inbox page: a screenful for agents working down a queue. */
@@ -29,11 +28,17 @@ export default class InboxController {
     // A selected ticket of another workspace is a 404 before anything else is read.
     const selected = ticketId ? await new GetTicketConversation().handle(workspace.id, ticketId) : null
     const { page, ...filters } = await inboxFiltersValidator.validate(ctx.request.qs())
-    const references = await loadInboxReferences(workspace.id)
-    const tickets = await new ListTickets().handle(workspace.id, filters, { viewerUserId: user.id, page, perPage: INBOX_PAGE_SIZE, references: 'ids' })
+    // The menus' reference lists come in the list's own round trip.
+    const tickets = await new ListTickets().rows<Record<string, any>>(workspace.id, filters, {
+      viewerUserId: user.id,
+      page,
+      perPage: INBOX_PAGE_SIZE,
+      alongside: inboxReferencesSql(workspace.id),
+    })
+    const references = inboxReferencesFrom(tickets.alongside)
     return ctx.inertia.render('helpdesk/inbox', {
-      tickets: ticketListItemDtos(tickets.all(), references),
-      pagination: paginationDto(tickets),
+      tickets: ticketListItemDtos(tickets.rows, references),
+      pagination: tickets.pagination,
       filters: { status: filters.status ?? (filters.q ? 'all' : 'open'), ...filters },
       selected: selected ? ticketDetailDto(selected, attachmentUrlFor(workspace.slug)) : null,
       ...references,

@@ -66,7 +66,12 @@ export default class Contact extends compose(BaseModel, withEncryption({ subject
   }
 
   get displayName() {
-    if (this.isShredded) return 'Erased contact'
-    return this.name || this.email || this.phone || 'Unnamed contact'
+    return Contact.displayNameOf(this, this.isShredded)
+  }
+
+  /** How a contact is named in lists, also for rows read without a model. */
+  static displayNameOf(contact: { name: string | null; email: string | null; phone: string | null }, shredded: boolean) {
+    if (shredded) return 'Erased contact'
+    return contact.name || contact.email || contact.phone || 'Unnamed contact'
   }
 }

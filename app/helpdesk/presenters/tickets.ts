@@ -7,6 +7,7 @@
 import type Ticket from '#helpdesk/models/ticket'
 import type TicketMessage from '#helpdesk/models/ticket_message'
 import type Contact from '#helpdesk/models/contact'
+import type { TicketListRow } from '#helpdesk/actions/list_tickets'
 
 export interface PersonRefDto {
   id: string
@@ -78,8 +79,7 @@ function contactRef(contact: Contact | null | undefined, id: string): PersonRefD
 
 /**
  * Names of the assignee, team and tags, when the caller already holds the
- * workspace's reference lists (the inbox does): the list then needs no
- * preload queries, only the tickets' tag ids (`$extras.tagIds`).
+ * workspace's reference lists (the inbox does): list rows carry only ids.
  */
 export interface TicketListLookups {
   agents: PersonRefDto[]
@@ -87,32 +87,26 @@ export interface TicketListLookups {
   tags: TagDto[]
 }
 
-export function ticketListItemDtos(tickets: Ticket[], lookups: TicketListLookups): TicketListItemDto[] {
+export function ticketListItemDtos(rows: TicketListRow[], lookups: TicketListLookups): TicketListItemDto[] {
   const agents = new Map(lookups.agents.map((agent) => [agent.id, agent]))
   const teams = new Map(lookups.teams.map((team) => [team.id, team]))
   const tags = new Map(lookups.tags.map((tag) => [tag.id, tag]))
-  return tickets.map((ticket) => ({
-    ...listItemFields(ticket),
+  return rows.map((row) => ({
+    id: row.id,
+    number: row.number,
+    subject: row.subject ?? '(erased)',
+    status: row.status,
+    priority: row.priority,
+    channel: row.channel,
+    contact: { id: row.contactId, name: row.contactName },
     // An assignee who is no longer an agent keeps the ticket until someone reassigns it.
-    assignee: ticket.assigneeUserId ? (agents.get(ticket.assigneeUserId) ?? { id: ticket.assigneeUserId, name: 'Former agent' }) : null,
-    team: ticket.teamId ? (teams.get(ticket.teamId) ?? null) : null,
-    tags: ((ticket.$extras.tagIds as string[] | undefined) ?? []).flatMap((id) => tags.get(id) ?? []).sort((a, b) => a.name.localeCompare(b.name)),
+    assignee: row.assigneeUserId ? (agents.get(row.assigneeUserId) ?? { id: row.assigneeUserId, name: 'Former agent' }) : null,
+    team: row.teamId ? (teams.get(row.teamId) ?? null) : null,
+    tags: row.tagIds.flatMap((id) => tags.get(id) ?? []).sort((a, b) => a.name.localeCompare(b.name)),
+    incidentId: row.incidentId,
+    lastMessageAt: row.lastMessageAt,
+    snoozedUntil: row.snoozedUntil,
   }))
-}
-
-function listItemFields(ticket: Ticket) {
-  return {
-    id: ticket.id,
-    number: ticket.number,
-    subject: ticket.isShredded ? '(erased)' : ticket.subject,
-    status: ticket.status,
-    priority: ticket.priority,
-    channel: ticket.channel,
-    contact: contactRef(ticket.contact, ticket.contactId),
-    incidentId: ticket.incidentId,
-    lastMessageAt: ticket.lastMessageAt.toISO()!,
-    snoozedUntil: ticket.snoozedUntil?.toISO() ?? null,
-  }
 }
 
 export function ticketListItemDto(ticket: Ticket): TicketListItemDto {
@@ -139,7 +133,9 @@ function messageDto(message: TicketMessage, ticket: Ticket, attachmentUrl: (tick
       ? contactRef(ticket.contact, ticket.contactId)
       : message.author
         ? { id: message.author.id, name: message.author.fullName }
-        : null
+        : message.authorKind === 'assistant'
+          ? { id: 'assistant', name: 'AI assistant' }
+          : null
   return {
     id: message.id,
     kind: message.kind,
@@ -201,7 +197,7 @@ export function contactTranscriptDto(ticket: Ticket): ContactTranscriptDto {
       .filter((message) => message.kind === 'inbound' || message.kind === 'outbound')
       .map((message) => ({
         from: message.kind === 'inbound' ? ('contact' as const) : ('agent' as const),
-        authorName: message.kind === 'outbound' ? (message.author?.fullName ?? null) : null,
+        authorName: message.kind === 'outbound' ? (message.author?.fullName ?? (message.authorKind === 'assistant' ? 'AI assistant' : null)) : null,
         body: message.body,
         createdAt: message.createdAt.toISO()!,
         attachments: (message.attachments ?? []).map((file) => ({ filename: file.filename, sizeBytes: file.sizeBytes })),
