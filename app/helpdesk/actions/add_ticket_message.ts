@@ -53,7 +53,8 @@ export default class AddTicketMessage {
           tagIds: await tagIdsOf(client, ticket.id),
         }
         await recordAnalytics(contact, { ...facts, type: 'message_sent' }, client)
-        if (!ticket.firstResponseAt && (await this.#contactWroteFirst(client, ticket))) {
+        // The clock of a first response stops at a person's reply, not at an assistant's answer.
+        if (!ticket.firstResponseAt && input.authorKind !== 'assistant' && (await this.#contactWroteFirst(client, ticket))) {
           ticket.firstResponseAt = now
           await recordAnalytics(contact, { ...facts, type: 'first_response', value: secondsBetween(ticket.createdAt, now) }, client)
         }

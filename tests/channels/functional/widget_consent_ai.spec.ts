@@ -4,7 +4,7 @@ import type { ApiClient } from '@japa/api-client'
 import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
 import { SaveConsentPurpose } from '#governance/index'
-import { AddTicketMessage, Contact, TicketMessage } from '#helpdesk/index'
+import { AddTicketMessage, Contact, Ticket, TicketMessage } from '#helpdesk/index'
 import { AiRequest } from '#assistant/index'
 import SaveWidget from '#channels/actions/save_widget'
 import WidgetSession from '#channels/models/widget_session'
@@ -224,7 +224,10 @@ test.group('Widget: AI answers and hand-off', (group) => {
     assert.isNull(later.body().answer)
     assert.isTrue(later.body().handedOff)
     assert.lengthOf(fakeAnthropic.requests, 0)
+    // The assistant's answer is no first response: that clock stops at the first person's reply.
+    assert.isNull((await Ticket.findOrFail(session.ticketId!)).firstResponseAt)
     await new AddTicketMessage().handle({ workspaceId: workspace.id, ticketId: session.ticketId!, authorUserId: members.agent.id, kind: 'outbound', body: 'Hi, Alex here.' })
+    assert.isNotNull((await Ticket.findOrFail(session.ticketId!)).firstResponseAt)
     const history = (await fromSite(client.get(`/widget/${widget.id}/messages`), token)).body()
     assert.deepEqual(history.messages.map((row: any) => row.from), ['visitor', 'assistant', 'visitor', 'agent'])
     assert.isTrue(history.handedOff)
