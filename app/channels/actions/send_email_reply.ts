@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import env from '#start/env'
 import { audit } from '#core/audit'
-import { Contact, ReadAttachment, Ticket, TicketMessage } from '#helpdesk/index'
+import { AddTicketMessage, Contact, ReadAttachment, Ticket, TicketMessage } from '#helpdesk/index'
 import { Workspace } from '#identity/index'
 import EmailMessage from '#channels/models/email_message'
 import MailboxConnection from '#channels/models/mailbox_connection'
@@ -41,6 +41,8 @@ export default class SendEmailReply {
     if (problem || !connection || !contact?.email) {
       row.merge({ status: 'failed', error: problem, attempts: row.attempts + 1 })
       await row.save()
+      // Retrying cannot help: the agents are told on the ticket, where they wrote the reply.
+      await new AddTicketMessage().handle({ workspaceId: ticket.workspaceId, ticketId: ticket.id, authorUserId: null, authorKind: 'system', kind: 'note', body: `This reply was not emailed: ${problem}.` })
       return row
     }
 

@@ -19,7 +19,7 @@ export interface AgentMessageInput {
   /** null: written by the system on the team's behalf (e.g. the widget's AI assistant). */
   authorUserId: string | null
   /** 'assistant' when the AI assistant wrote it (authorUserId is then null). */
-  authorKind?: 'assistant' | null
+  authorKind?: 'assistant' | 'system' | null
   /** outbound: a reply the contact receives; note: internal, for staff only. */
   kind: 'outbound' | 'note'
   body: string

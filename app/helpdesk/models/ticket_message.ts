@@ -36,7 +36,7 @@ export default class TicketMessage extends compose(BaseModel, withEncryption({ s
 
   /** 'assistant': written by the AI assistant (chat widget answers); null otherwise. */
   @column()
-  declare authorKind: 'assistant' | null
+  declare authorKind: 'assistant' | 'system' | null
 
   @encrypted.string()
   declare body: string

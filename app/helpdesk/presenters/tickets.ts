@@ -135,7 +135,9 @@ function messageDto(message: TicketMessage, ticket: Ticket, attachmentUrl: (tick
         ? { id: message.author.id, name: message.author.fullName }
         : message.authorKind === 'assistant'
           ? { id: 'assistant', name: 'AI assistant' }
-          : null
+          : message.authorKind === 'system'
+            ? { id: 'system', name: 'Vaultdesk' }
+            : null
   return {
     id: message.id,
     kind: message.kind,

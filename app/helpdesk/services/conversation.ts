@@ -25,7 +25,7 @@ export interface NewMessage {
   kind: MessageKind
   authorUserId: string | null
   /** 'assistant' for the AI assistant's messages (no user wrote them). */
-  authorKind?: 'assistant' | null
+  authorKind?: 'assistant' | 'system' | null
   body: string
   attachments?: AttachmentInput[]
 }

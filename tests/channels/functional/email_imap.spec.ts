@@ -316,6 +316,25 @@ test.group('Email channels: IMAP/SMTP mailboxes', (group) => {
     assert.match(connection.syncCursor!, /^777:/)
   })
 
+  test('a reply that cannot be emailed (no mailbox connected any more) is said on the ticket, as a note', async ({ client, assert }) => {
+    const { workspace, members, base } = await channelsWorkspace()
+    const connection = await connectedImap(workspace.id, imap, smtp)
+    imap.deliver(customerMail({ subject: 'Lost reply' }).raw)
+    await new SyncMailbox().handle(connection.id)
+    const [ticket] = await ticketsOf(workspace.id)
+    ;(await client.delete(`${base}/email/mailboxes/${connection.id}`).loginAs(members.owner).withCsrfToken().accept('json')).assertStatus(200)
+
+    const reply = await new AddTicketMessage().handle({ workspaceId: workspace.id, ticketId: ticket.id, authorUserId: members.agent.id, kind: 'outbound', body: 'Here is your answer.' })
+    const failed = await waitForRow(reply.id, 'failed')
+    assert.equal(failed.error, 'no connected mailbox to send from')
+    const notes = (await messagesOf(ticket.id)).filter((message) => message.kind === 'note')
+    assert.deepEqual(notes.map((note) => [note.body, note.authorKind]), [['This reply was not emailed: no connected mailbox to send from.', 'system']])
+    const page = await client.get(`${base}/inbox/${ticket.id}`).loginAs(members.agent).withInertia()
+    const shown = (page.inertiaProps as any).selected.messages.find((message: any) => message.kind === 'note')
+    assert.deepEqual(shown.author, { id: 'system', name: 'Vaultdesk' })
+    assert.lengthOf(smtp.messages, 0)
+  })
+
   test('disconnecting wipes the credentials and stops syncing; the address can be connected again', async ({ client, assert }) => {
     const { workspace, members, base } = await channelsWorkspace()
     const connection = await connectedImap(workspace.id, imap, smtp)
