@@ -18,13 +18,7 @@
 import 'reflect-metadata'
 import { randomUUID } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
-import { Ignitor } from '@adonisjs/core'
-
-const APP_ROOT = new URL('../', import.meta.url)
-const IMPORTER = (filePath: string) => {
-  if (filePath.startsWith('./') || filePath.startsWith('../')) return import(new URL(filePath, APP_ROOT).href)
-  return import(filePath)
-}
+import { bootBenchApp, embedded, log } from './harness.ts'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 21)
 const SCALE = Number(process.env.BENCH_SCALE ?? 1)
@@ -39,32 +33,8 @@ const UNIT = {
 const SUBJECT_TICKETS = 20
 const NEIGHBOURS = 100
 
-const embedded = !process.env.DATABASE_URL
-if (embedded) {
-  process.env.PGLITE_DATA_DIR = 'memory://'
-  process.env.PGLITE_PORT = process.env.BENCH_PGLITE_PORT ?? '54417'
-} else {
-  process.env.AUTO_MIGRATE = 'true'
-}
-process.env.PORT = process.env.BENCH_PORT ?? '3417'
-process.env.HOST = '127.0.0.1'
-process.env.LOG_LEVEL = 'warn'
-process.env.JOBS_MODE = 'inline'
 // Not development: the web process would seed the demo workspace first (time the bench does not need).
-process.env.NODE_ENV = 'test'
-delete process.env.ACE_COMMAND
-
-const started = performance.now()
-const log = (message: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(1)} s] ${message}`)
-
-const ignitor = new Ignitor(APP_ROOT, { importer: IMPORTER }).tap((app) => {
-  app.booting(async () => void (await import('#start/env')))
-})
-const server = ignitor.httpServer()
-await server.start()
-const app = ignitor.getApp()!
-await (await import('#core/jobs')).default.stop()
-log(`app up on ${embedded ? 'the embedded database (in memory)' : 'DATABASE_URL'}`)
+const app = await bootBenchApp({ port: 3417, pglitePort: 54417, nodeEnv: 'test' })
 
 const { default: db } = await import('@adonisjs/lucid/services/db')
 const { default: drive } = await import('@adonisjs/drive/services/main')

@@ -22,13 +22,7 @@
 import 'reflect-metadata'
 import { randomUUID } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
-import { Ignitor } from '@adonisjs/core'
-
-const APP_ROOT = new URL('../', import.meta.url)
-const IMPORTER = (filePath: string) => {
-  if (filePath.startsWith('./') || filePath.startsWith('../')) return import(new URL(filePath, APP_ROOT).href)
-  return import(filePath)
-}
+import { bootBenchApp, cookieJar, elapsed, embedded, log } from './harness.ts'
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1)
 const MAIN_TICKETS = Math.round(100_000 * SCALE)
@@ -55,42 +49,15 @@ const COLUMN_TYPES: Record<string, string> = {
   closed_at: 'timestamptz', last_message_at: 'timestamptz',
 }
 
-const embedded = !process.env.DATABASE_URL
-if (embedded) {
-  // A throwaway embedded database, never the development one.
-  process.env.PGLITE_DATA_DIR = 'memory://'
-  process.env.PGLITE_PORT = process.env.BENCH_PGLITE_PORT ?? '54397'
-} else {
-  process.env.AUTO_MIGRATE = 'true'
-}
-process.env.PORT = String(PORT)
-// Measure the app as it is deployed: no Vite dev server in front of every request.
-process.env.NODE_ENV = 'production'
-process.env.HOST = '127.0.0.1'
-process.env.LOG_LEVEL = 'warn'
-process.env.JOBS_MODE = 'inline'
-delete process.env.ACE_COMMAND
-
-const started = performance.now()
-const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`
-const log = (message: string) => console.log(`[${elapsed()}] ${message}`)
-
 // The bare route is added before the router commits its routes.
 let bareBody = Buffer.alloc(0)
-const ignitor = new Ignitor(APP_ROOT, { importer: IMPORTER }).tap((app) => {
-  app.booting(async () => void (await import('#start/env')))
-  app.starting(async () => {
-    const router = await app.container.make('router')
-    router.get(BARE_PATH, ({ response }) => response.header('content-type', 'application/json; charset=utf-8').send(bareBody))
-  })
+// Measure the app as it is deployed: no Vite dev server in front of every request.
+const app = await bootBenchApp({
+  port: PORT,
+  pglitePort: 54397,
+  nodeEnv: 'production',
+  routes: (router) => router.get(BARE_PATH, ({ response }) => response.header('content-type', 'application/json; charset=utf-8').send(bareBody)),
 })
-const server = ignitor.httpServer()
-await server.start()
-const app = ignitor.getApp()!
-// No job workers during the run: on the embedded database their polling would
-// share the single PGlite session with the bulk inserts and the measured requests.
-await (await import('#core/jobs')).default.stop()
-log(`app up on ${embedded ? 'the embedded database (in memory)' : 'DATABASE_URL'}`)
 
 const { default: db } = await import('@adonisjs/lucid/services/db')
 const { User, Workspace, Membership } = await import('#identity/index')
@@ -345,15 +312,8 @@ async function cleanUp() {
 /* ------------------------------------------------------------------ HTTP */
 
 async function logIn(base: string, email: string) {
-  const jar = new Map<string, string>()
-  const keep = (response: Response) => {
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(';')
-      const at = pair.indexOf('=')
-      jar.set(pair.slice(0, at), pair.slice(at + 1))
-    }
-  }
-  const header = () => [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
+  const jar = cookieJar()
+  const { keep, header } = jar
   // The login page as an Inertia visit (JSON): no built assets needed to get the session and XSRF cookies.
   const version = await inertiaVersion(`${base}/login`, '')
   keep(await fetch(`${base}/login`, { redirect: 'manual', headers: { 'x-inertia': 'true', 'x-inertia-version': version } }))

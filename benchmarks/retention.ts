@@ -23,15 +23,8 @@
 import 'reflect-metadata'
 import { randomUUID } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
-import { Ignitor } from '@adonisjs/core'
+import { bootBenchApp, elapsed, embedded, log } from './harness.ts'
 
-const APP_ROOT = new URL('../', import.meta.url)
-const IMPORTER = (filePath: string) => {
-  if (filePath.startsWith('./') || filePath.startsWith('../')) return import(new URL(filePath, APP_ROOT).href)
-  return import(filePath)
-}
-
-const embedded = !process.env.DATABASE_URL
 const SCALE = Number(process.env.BENCH_SCALE ?? (embedded ? 0.05 : 1))
 const TICKETS = Math.round(200_000 * SCALE)
 const MESSAGES_PER_TICKET = 4
@@ -40,30 +33,7 @@ const WRITERS = Number(process.env.BENCH_WRITERS ?? 4)
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 15)
 const BATCH = Number(process.env.BENCH_BATCH ?? 2000)
 
-if (embedded) {
-  process.env.PGLITE_DATA_DIR = 'memory://'
-  process.env.PGLITE_PORT = process.env.BENCH_PGLITE_PORT ?? '54396'
-} else {
-  process.env.AUTO_MIGRATE = 'true'
-}
-process.env.PORT = process.env.BENCH_PORT ?? '3396'
-process.env.HOST = '127.0.0.1'
-process.env.LOG_LEVEL = 'warn'
-process.env.JOBS_MODE = 'inline'
-delete process.env.ACE_COMMAND
-
-const started = performance.now()
-const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`
-const log = (message: string) => console.log(`[${elapsed()}] ${message}`)
-
-const ignitor = new Ignitor(APP_ROOT, { importer: IMPORTER }).tap((app) => {
-  app.booting(async () => void (await import('#start/env')))
-})
-const server = ignitor.httpServer()
-await server.start()
-const app = ignitor.getApp()!
-await (await import('#core/jobs')).default.stop()
-log(`app up on ${embedded ? 'the embedded database (in memory; single connection)' : 'DATABASE_URL'}`)
+const app = await bootBenchApp({ port: 3396, pglitePort: 54396 })
 
 const { default: db } = await import('@adonisjs/lucid/services/db')
 const { Workspace } = await import('#identity/index')

@@ -24,13 +24,7 @@
 import 'reflect-metadata'
 import { randomUUID } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
-import { Ignitor } from '@adonisjs/core'
-
-const APP_ROOT = new URL('../', import.meta.url)
-const IMPORTER = (filePath: string) => {
-  if (filePath.startsWith('./') || filePath.startsWith('../')) return import(new URL(filePath, APP_ROOT).href)
-  return import(filePath)
-}
+import { bootBenchApp, embedded, log } from './harness.ts'
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1)
 const WORKSPACES = 100
@@ -40,32 +34,7 @@ const PIPELINE_DOCUMENTS = 20
 const BATCH = 2_000
 const K = 10
 
-const embedded = !process.env.DATABASE_URL
-if (embedded) {
-  process.env.PGLITE_DATA_DIR = 'memory://'
-  process.env.PGLITE_PORT = process.env.BENCH_PGLITE_PORT ?? '54398'
-} else {
-  process.env.AUTO_MIGRATE = 'true'
-}
-process.env.PORT = process.env.BENCH_PORT ?? '3399'
-process.env.NODE_ENV = 'production'
-process.env.HOST = '127.0.0.1'
-process.env.LOG_LEVEL = 'warn'
-process.env.JOBS_MODE = 'inline'
-delete process.env.ACE_COMMAND
-
-const started = performance.now()
-const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`
-const log = (message: string) => console.log(`[${elapsed()}] ${message}`)
-
-const ignitor = new Ignitor(APP_ROOT, { importer: IMPORTER }).tap((app) => {
-  app.booting(async () => void (await import('#start/env')))
-})
-const server = ignitor.httpServer()
-await server.start()
-const app = ignitor.getApp()!
-await (await import('#core/jobs')).default.stop()
-log(`app up on ${embedded ? 'the embedded database (in memory)' : 'DATABASE_URL'}`)
+const app = await bootBenchApp({ port: 3399, pglitePort: 54398, nodeEnv: 'production' })
 
 const { default: db } = await import('@adonisjs/lucid/services/db')
 const { localEmbedding, toVectorLiteral, nearestChunks, vectorCandidates, chunkDocument, localEmbedder } = await import('#knowledge/index')

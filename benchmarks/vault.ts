@@ -10,32 +10,14 @@
  */
 import 'reflect-metadata'
 import { randomBytes, randomUUID } from 'node:crypto'
-import { Ignitor } from '@adonisjs/core'
-
-const APP_ROOT = new URL('../', import.meta.url)
-const IMPORTER = (filePath: string) => {
-  if (filePath.startsWith('./') || filePath.startsWith('../')) return import(new URL(filePath, APP_ROOT).href)
-  return import(filePath)
-}
+import { bootBenchConsole } from './harness.ts'
 
 const FIELD_BYTES = 200
 const PAGE_ROWS = 50
 const PAGE_TABLE_ROWS = 1_000
 const LOOKUP_TABLE_ROWS = 100_000
 
-if (!process.env.DATABASE_URL) {
-  // A throwaway embedded database, never the development one.
-  process.env.PGLITE_DATA_DIR = 'memory://'
-  process.env.PGLITE_PORT = process.env.BENCH_PGLITE_PORT ?? '54396'
-}
-process.env.LOG_LEVEL = 'warn'
-
-const app = new Ignitor(APP_ROOT, { importer: IMPORTER })
-  .tap((application) => application.booting(async () => void (await import('#start/env'))))
-  .createApp('console')
-await app.init()
-await app.boot()
-await app.start(() => {})
+const app = await bootBenchConsole({ pglitePort: 54396 })
 
 const { default: db } = await import('@adonisjs/lucid/services/db')
 const { BaseModel, column } = await import('@adonisjs/lucid/orm')

@@ -14,13 +14,8 @@
 import 'reflect-metadata'
 import { randomUUID } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
-import { Ignitor } from '@adonisjs/core'
+import { bootBenchApp, cookieJar, embedded, log } from './harness.ts'
 
-const APP_ROOT = new URL('../', import.meta.url)
-const IMPORTER = (filePath: string) => {
-  if (filePath.startsWith('./') || filePath.startsWith('../')) return import(new URL(filePath, APP_ROOT).href)
-  return import(filePath)
-}
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 200)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
 const PORT = Number(process.env.BENCH_PORT ?? 3399)
@@ -29,37 +24,15 @@ const PASSWORD = 'bench-widget-password'
 // Under /api/: like the widget API, no CSRF cookie check (clients send no cookies)
 const ECHO_PATH = '/api/__bench/echo'
 
-const embedded = !process.env.DATABASE_URL
-if (embedded) {
-  process.env.PGLITE_DATA_DIR = 'memory://'
-  process.env.PGLITE_PORT = process.env.BENCH_PGLITE_PORT ?? '54399'
-} else {
-  process.env.AUTO_MIGRATE = 'true'
-}
-process.env.PORT = String(PORT)
-process.env.NODE_ENV = 'production'
-process.env.HOST = '127.0.0.1'
-process.env.LOG_LEVEL = 'warn'
-process.env.JOBS_MODE = 'inline'
 // Every simulated visitor comes from 127.0.0.1: lift the per-IP limits (per-session limits stay).
 process.env.WIDGET_SESSIONS_PER_IP = String(SESSIONS * 2)
 process.env.WIDGET_MESSAGES_PER_IP = String(SESSIONS * (ROUNDS + 2) * 2)
-delete process.env.ACE_COMMAND
-
-const started = performance.now()
-const log = (message: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(1)} s] ${message}`)
-
-const ignitor = new Ignitor(APP_ROOT, { importer: IMPORTER }).tap((app) => {
-  app.booting(async () => void (await import('#start/env')))
-  app.starting(async () => {
-    const router = await app.container.make('router')
-    router.post(ECHO_PATH, ({ request }) => ({ body: request.input('body') }))
-  })
+const app = await bootBenchApp({
+  port: PORT,
+  pglitePort: 54399,
+  nodeEnv: 'production',
+  routes: (router) => router.post(ECHO_PATH, ({ request }) => ({ body: request.input('body') })),
 })
-await ignitor.httpServer().start()
-const app = ignitor.getApp()!
-await (await import('#core/jobs')).default.stop()
-log(`app up on ${embedded ? 'the embedded database (in memory)' : 'DATABASE_URL'}`)
 const { default: db } = await import('@adonisjs/lucid/services/db')
 const { User, Workspace, Membership } = await import('#identity/index')
 const { EnsureWorkspaceKeys } = await import('#vault/index')
@@ -171,15 +144,8 @@ async function readStream(response: Response, onData: (data: any) => void) {
 }
 
 async function logIn(email: string) {
-  const jar = new Map<string, string>()
-  const keep = (response: Response) => {
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(';')
-      const at = pair.indexOf('=')
-      jar.set(pair.slice(0, at), pair.slice(at + 1))
-    }
-  }
-  const header = () => [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
+  const jar = cookieJar()
+  const { keep, header } = jar
   const first = await fetch(`${base}/login`, { redirect: 'manual', headers: { 'x-inertia': 'true' } })
   keep(first)
   const version = first.headers.get('x-inertia-version') ?? ''
