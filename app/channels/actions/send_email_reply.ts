@@ -41,8 +41,12 @@ export default class SendEmailReply {
     if (problem || !connection || !contact?.email) {
       row.merge({ status: 'failed', error: problem, attempts: row.attempts + 1 })
       await row.save()
-      // Retrying cannot help: the agents are told on the ticket, where they wrote the reply.
-      await new AddTicketMessage().handle({ workspaceId: ticket.workspaceId, ticketId: ticket.id, authorUserId: null, authorKind: 'system', kind: 'note', body: `This reply was not emailed: ${problem}.` })
+      // A conversation that came through a mailbox expects its replies by email: retrying cannot
+      // help, so the agents are told on the ticket. (Email tickets made otherwise, say through the
+      // API with no mailbox in the workspace, are answered in the helpdesk only, as before.)
+      if (lastInbound) {
+        await new AddTicketMessage().handle({ workspaceId: ticket.workspaceId, ticketId: ticket.id, authorUserId: null, authorKind: 'system', kind: 'note', body: `This reply was not emailed: ${problem}.` })
+      }
       return row
     }
 
