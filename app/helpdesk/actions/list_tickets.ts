@@ -156,7 +156,8 @@ export default class ListTickets {
     }
     const client = db.connection()
     const contactList = [...contacts.values()]
-    const [ticketsShredded, contactsShredded] = [await openRawRows(Ticket, raw, client), await openRawRows(Contact, contactList, client)]
+    const ticketsShredded = await openRawRows(Ticket, raw, client)
+    const contactsShredded = await openRawRows(Contact, contactList, client)
     const erased = new Set(contactList.filter((_, index) => contactsShredded[index]).map((contact) => contact.id))
     return raw.map((row, index) => {
       const contact = contacts.get(row.contact_id)
