@@ -6,7 +6,7 @@ import { rateLimitKey } from '#core/rate_limit_keys'
 import { TicketMessage } from '#helpdesk/index'
 import IdentifyWidgetVisitor from '#channels/actions/identify_widget_visitor'
 import SendWidgetMessage from '#channels/actions/send_widget_message'
-import { allowedOriginOf, corsHeaders, newSession, sessionOf, widgetOrFail, SESSION_DAYS } from '#channels/services/widget_access'
+import { allowedOriginOf, corsHeaders, newSession, sessionOf, widgetCallOf, widgetOrFail, SESSION_DAYS } from '#channels/services/widget_access'
 import { awaitSessionTicket, listenToTicket } from '#channels/services/widget_events'
 import { widgetConsentValidator, widgetIdentifyValidator, widgetMessageValidator, widgetSessionValidator } from '#channels/validators/widget'
 import WidgetAiAnswer from '#channels/models/widget_ai_answer'
@@ -86,19 +86,13 @@ export default class WidgetApiController {
   }
 
   async identify(ctx: HttpContext) {
-    const widget = await widgetOrFail(ctx.params.widgetId)
-    const origin = allowedOriginOf(widget, ctx.request)
-    corsHeaders(ctx, origin)
-    const session = await sessionOf(widget, origin, ctx.request)
+    const { widget, session } = await widgetCallOf(ctx)
     const claim = await ctx.request.validateUsing(widgetIdentifyValidator)
     return new IdentifyWidgetVisitor().handle(widget, session, claim)
   }
 
   async messages(ctx: HttpContext) {
-    const widget = await widgetOrFail(ctx.params.widgetId)
-    const origin = allowedOriginOf(widget, ctx.request)
-    corsHeaders(ctx, origin)
-    const session = await sessionOf(widget, origin, ctx.request)
+    const { session } = await widgetCallOf(ctx)
     const verified = session.identityVerified
     if (!session.ticketId) return { messages: [], handedOff: Boolean(session.handedOffAt), verified }
     const messages = await TicketMessage.query().where('workspace_id', session.workspaceId).where('ticket_id', session.ticketId).whereIn('kind', ['inbound', 'outbound']).orderBy('created_at')
@@ -107,10 +101,7 @@ export default class WidgetApiController {
 
   /** The consent purposes this widget asks for, with the session's (or its contact's) current decisions. */
   async consent(ctx: HttpContext) {
-    const widget = await widgetOrFail(ctx.params.widgetId)
-    const origin = allowedOriginOf(widget, ctx.request)
-    corsHeaders(ctx, origin)
-    const session = await sessionOf(widget, origin, ctx.request)
+    const { widget, session } = await widgetCallOf(ctx)
     const gpc = gpcOf(ctx.request, ctx.request.qs().gpc === '1')
     if (gpc) await honourGpc(widget, session, ctx.request.ip())
     return consentDto(widget, session, gpc)
@@ -118,10 +109,7 @@ export default class WidgetApiController {
 
   /** Gives or withdraws one purpose (withdrawing is the same single call as giving). */
   async recordConsent(ctx: HttpContext) {
-    const widget = await widgetOrFail(ctx.params.widgetId)
-    const origin = allowedOriginOf(widget, ctx.request)
-    corsHeaders(ctx, origin)
-    const session = await sessionOf(widget, origin, ctx.request)
+    const { widget, session } = await widgetCallOf(ctx)
     const input = await ctx.request.validateUsing(widgetConsentValidator)
     if (!(await sessionChoiceLimiter().attempt(rateLimitKey('widget_consent', session.id), () => true))) throw tooMany()
     const gpc = gpcOf(ctx.request, input.gpc)
@@ -137,19 +125,13 @@ export default class WidgetApiController {
 
   /** "Talk to a person": the chat leaves the assistant for the team's inbox. */
   async handOff(ctx: HttpContext) {
-    const widget = await widgetOrFail(ctx.params.widgetId)
-    const origin = allowedOriginOf(widget, ctx.request)
-    corsHeaders(ctx, origin)
-    const session = await sessionOf(widget, origin, ctx.request)
+    const { session } = await widgetCallOf(ctx)
     if (!(await sessionChoiceLimiter().attempt(rateLimitKey('widget_consent', session.id), () => true))) throw tooMany()
     return new HandOffWidgetChat().handle(session, 'visitor_asked')
   }
 
   async send(ctx: HttpContext) {
-    const widget = await widgetOrFail(ctx.params.widgetId)
-    const origin = allowedOriginOf(widget, ctx.request)
-    corsHeaders(ctx, origin)
-    const session = await sessionOf(widget, origin, ctx.request)
+    const { widget, session } = await widgetCallOf(ctx)
     const { body } = await ctx.request.validateUsing(widgetMessageValidator)
     const underIpLimit = await ipMessageLimiter().attempt(rateLimitKey('widget_ip', widget.id, ctx.request.ip()), () => true)
     const underSessionLimit = underIpLimit && (await sessionMessageLimiter().attempt(rateLimitKey('widget_msg', session.id), () => true))

@@ -4,7 +4,7 @@ import { UserFacingError } from '#core/errors'
 import { rateLimitKey } from '#core/rate_limit_keys'
 import { Contact } from '#helpdesk/index'
 import { SubmitSessionVerifiedRequest } from '#privacy/index'
-import { allowedOriginOf, corsHeaders, sessionOf, widgetOrFail } from '#channels/services/widget_access'
+import { widgetCallOf } from '#channels/services/widget_access'
 import { widgetPrivacyRequestValidator } from '#channels/validators/widget_privacy'
 
 /** Three requests per 15 minutes per widget session, ten per IP and widget (the portal allows five per IP). */
@@ -27,10 +27,7 @@ const notSignedIn = () =>
  */
 export default class WidgetPrivacyController {
   async store(ctx: HttpContext) {
-    const widget = await widgetOrFail(ctx.params.widgetId)
-    const origin = allowedOriginOf(widget, ctx.request)
-    corsHeaders(ctx, origin)
-    const session = await sessionOf(widget, origin, ctx.request)
+    const { widget, session } = await widgetCallOf(ctx)
     const input = await ctx.request.validateUsing(widgetPrivacyRequestValidator)
     if (!session.identityVerified || !session.contactId) throw notSignedIn()
     const contact = await Contact.query().where('workspace_id', widget.workspaceId).where('id', session.contactId).first()

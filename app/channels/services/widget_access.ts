@@ -67,3 +67,12 @@ export async function sessionOf(widget: Widget, origin: string, request: HttpCon
   }
   return session
 }
+
+/** Every session-bound widget call begins so: the widget, an allowed origin (CORS answered) and the bearer session. */
+export async function widgetCallOf(ctx: HttpContext) {
+  const widget = await widgetOrFail(ctx.params.widgetId)
+  const origin = allowedOriginOf(widget, ctx.request)
+  corsHeaders(ctx, origin)
+  const session = await sessionOf(widget, origin, ctx.request)
+  return { widget, origin, session }
+}
