@@ -1,5 +1,6 @@
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/core/http'
+import { serializeJson } from '#core/json_response'
 
 /**
  * HTTP server settings. Cookies are signed with APP_KEY (see config/encryption.ts).
@@ -8,6 +9,7 @@ export const http = defineConfig({
   generateRequestId: true,
   allowMethodSpoofing: false,
   useAsyncLocalStorage: true,
+  serializeJSON: serializeJson,
   cookie: {
     domain: '',
     path: '/',

@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import { isUuid } from '#core/tenancy'
+import { runPrepared } from '#core/prepared_statement'
 import { openRawRows } from '#vault/index'
 import type { PaginationDto } from '#core/pagination'
 import Ticket, { TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketStatus } from '#helpdesk/models/ticket'
@@ -128,7 +129,7 @@ export default class ListTickets {
       .offset((page - 1) * perPage)
     const countQuery = filtered.clone().count('*')
     const alongside = options.alongside ? client.getReadClient().raw(options.alongside.sql, options.alongside.bindings as any[]) : client.getReadClient().raw('null')
-    const result = await client.rawQuery(
+    const statement = client.getReadClient().raw(
       `WITH page AS ?
        SELECT coalesce((
                 SELECT json_agg(listed ORDER BY listed.last_message_at DESC, listed.number DESC)
@@ -141,7 +142,10 @@ export default class ListTickets {
       // Builders as bindings, inlined by knex as parenthesised subqueries; toKnex() applies Lucid's where clauses.
       [knexOf(pageQuery), knexOf(countQuery), alongside] as any[]
     )
-    const [answer] = result.rows as { rows: RawListRow[]; total: string | number; alongside: Alongside }[]
+    // Without a search the text depends only on which filters are set: prepared once per connection.
+    // (A search's text varies with its number of words, so it runs unnamed.)
+    const { sql, bindings } = statement.toSQL()
+    const [answer] = await runPrepared<{ rows: RawListRow[]; total: string | number; alongside: Alongside }>(client, filters.q?.trim() ? null : 'inbox_list', sql, bindings)
     const total = Number(answer.total)
     return { rows: await this.#open(answer.rows), pagination: { page, perPage, total, lastPage: Math.max(1, Math.ceil(total / perPage)) }, alongside: answer.alongside }
   }

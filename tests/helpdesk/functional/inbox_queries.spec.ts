@@ -32,3 +32,34 @@ test.group('Inbox: queries per request', (group) => {
     assert.isAtMost(many.length, 2, many.join('\n'))
   })
 })
+
+test.group('Inbox: prepared list statement', (group) => {
+  helpdeskGroup(group)
+
+  test('on PostgreSQL the list is a named statement, planned once per connection and reused', async ({ client, assert }) => {
+    const { workspace, members, base } = await helpdeskWorkspace()
+    await contactWritesIn(workspace.id, { subject: 'Prepared' })
+    const prepared = async () =>
+      (await db.rawQuery(`SELECT name FROM pg_prepared_statements WHERE name LIKE 'inbox_list_%' ORDER BY name`)).rows.map((row: { name: string }) => row.name)
+    // A filter combination no other test uses, so its statement is new on this connection.
+    const url = `${base}/inbox?status=all&priority=normal&channel=email&assignee=unassigned`
+    const before = await prepared()
+    const first = await client.get(url).loginAs(members.agent).withInertia()
+    first.assertStatus(200)
+    assert.lengthOf(first.body().props.tickets, 1)
+    const afterFirst = await prepared()
+    await client.get(url).loginAs(members.agent).withInertia()
+    const afterSecond = await prepared()
+    await client.get(`${base}/inbox?q=Prepared`).loginAs(members.agent).withInertia()
+    const afterSearch = await prepared()
+    if (!process.env.DATABASE_URL) {
+      // The embedded database is one shared session: names are dropped there (database/pglite.ts).
+      assert.deepEqual(afterSearch, before)
+      return
+    }
+    // The tests' global transaction holds one connection: every visit ran on it.
+    assert.lengthOf(afterFirst, before.length + 1, 'the list ran as a named statement')
+    assert.deepEqual(afterSecond, afterFirst, 'the same filters reuse it')
+    assert.deepEqual(afterSearch, afterSecond, 'a search (its text varies with its words) runs unnamed')
+  })
+})
