@@ -95,6 +95,9 @@ try {
   bareBody = Buffer.alloc(sampleBody.length, 0x20)
   bareBody.write('{}')
   log(`inbox list: ${page.props.tickets.length} tickets on the page, ${page.props.pagination.total} matching, ${sampleBody.length} bytes`)
+  // The total comes from the queue counts the triggers keep: it must be what counting the tickets says.
+  const [{ count }] = await db.from('tickets').where({ workspace_id: main.workspaceId, status: 'open', assignee_user_id: main.agentId }).count('* as count')
+  if (Number(count) !== page.props.pagination.total) throw new Error(`the inbox total ${page.props.pagination.total} is not the ${count} matching tickets`)
 
   // Round trips to the database per request (the main cost the list adds over the bare route).
   const statementsOf = async (url: string, headers: Record<string, string>) => {

@@ -191,6 +191,17 @@ export const helpdeskPersonalData = declarePersonalData({
       },
     },
     {
+      table: 'ticket_queue_counts',
+      description: 'How many tickets each queue holds (status and assignee), kept by triggers on tickets for the inbox totals',
+      columns: {
+        workspace_id: notPersonal('workspace of the queue'),
+        status: notPersonal('status of the queue'),
+        // Follows tickets.assignee_user_id: when a user is deleted their tickets (and this count) become unassigned.
+        assignee_user_id: personal({ ...agentLink, exported: false }),
+        tickets: notPersonal('aggregate count'),
+      },
+    },
+    {
       table: 'ticket_tags',
       description: 'Tags on tickets',
       columns: {

@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { isUuid } from '#core/tenancy'
 import { runPrepared } from '#core/prepared_statement'
 import { openRawRows } from '#vault/index'
@@ -85,6 +86,9 @@ interface RawListRow {
   tag_ids: string[]
 }
 
+/** Filters whose totals the queue counts answer (ticket_queue_counts has these columns). */
+const QUEUE_COUNT_FILTERS = new Set(['status', 'assignee'])
+
 type TicketQuery = ModelQueryBuilderContract<typeof Ticket> | DatabaseQueryBuilderContract
 
 /** The knex builder behind a Lucid one, with Lucid's deferred where clauses applied (toKnex is not in the public contract). */
@@ -127,7 +131,7 @@ export default class ListTickets {
       .orderBy('number', 'desc')
       .limit(perPage)
       .offset((page - 1) * perPage)
-    const countQuery = filtered.clone().count('*')
+    const countQuery = this.#countsQuery(client, workspaceId, filters, options.viewerUserId) ?? filtered.clone().count('*')
     const alongside = options.alongside ? client.getReadClient().raw(options.alongside.sql, options.alongside.bindings as any[]) : client.getReadClient().raw('null')
     const statement = client.getReadClient().raw(
       `WITH page AS ?
@@ -184,13 +188,32 @@ export default class ListTickets {
     })
   }
 
-  async #apply(query: TicketQuery, workspaceId: string, filters: TicketFilters, viewerUserId: string) {
-    const q = filters.q?.trim()
-    const status = filters.status ?? (q ? 'all' : 'open')
+  /**
+   * The total of a queue (status and assignee filters only, the inbox's
+   * common views) from the counts the tickets table's triggers keep
+   * (migration 0104): a few rows instead of counting every matching ticket.
+   * Any other filter or a search counts the tickets themselves.
+   */
+  #countsQuery(client: QueryClientContract, workspaceId: string, filters: TicketFilters, viewerUserId: string) {
+    const set = Object.entries(filters).filter(([, value]) => value !== undefined && value !== '')
+    if (!set.every(([name]) => QUEUE_COUNT_FILTERS.has(name))) return null
+    const query = client.from('ticket_queue_counts').where('workspace_id', workspaceId)
+    this.#applyQueue(query, filters, viewerUserId)
+    return query.select(client.getReadClient().raw('coalesce(sum(tickets), 0)'))
+  }
+
+  /** The queue a list shows: status and assignee (the columns tickets and ticket_queue_counts share). */
+  #applyQueue(query: TicketQuery, filters: TicketFilters, viewerUserId: string) {
+    const status = filters.status ?? (filters.q?.trim() ? 'all' : 'open')
     if (status !== 'all' && TICKET_STATUSES.includes(status)) query.where('status', status)
     if (filters.assignee === 'me') query.where('assignee_user_id', viewerUserId)
     else if (filters.assignee === 'unassigned') query.whereNull('assignee_user_id')
     else if (isUuid(filters.assignee)) query.where('assignee_user_id', filters.assignee)
+  }
+
+  async #apply(query: TicketQuery, workspaceId: string, filters: TicketFilters, viewerUserId: string) {
+    const q = filters.q?.trim()
+    this.#applyQueue(query, filters, viewerUserId)
     if (isUuid(filters.teamId)) query.where('team_id', filters.teamId)
     if (filters.priority && TICKET_PRIORITIES.includes(filters.priority)) query.where('priority', filters.priority)
     if (filters.channel) query.where('channel', filters.channel)
