@@ -221,6 +221,11 @@ export default function Inbox(props: Props) {
 
       <Group align="flex-start" gap="md" wrap="nowrap">
         <Box w={330} style={{ flexShrink: 0 }} component="nav" aria-label="Ticket list">
+          {pagination.total > 0 && (
+            <Text size="xs" c="dimmed" mb={6} aria-live="polite">
+              {rangeOf(pagination)}
+            </Text>
+          )}
           <TicketList tickets={tickets} selectedId={selected?.id ?? null} hrefFor={hrefFor} checked={checked} onCheck={permissions.canWork ? setChecked : undefined} />
           <PaginationBar pagination={pagination} label="tickets" />
         </Box>
@@ -252,4 +257,11 @@ export default function Inbox(props: Props) {
       <NewTicketModal base={base} opened={newTicketOpen} onClose={() => setNewTicketOpen(false)} />
     </AppLayout>
   )
+}
+
+/** "1–50 of 6,668 tickets": where the page is in the whole queue. */
+function rangeOf({ page, perPage, total }: Pagination) {
+  const first = (page - 1) * perPage + 1
+  const last = Math.min(page * perPage, total)
+  return `${first}–${last} of ${total.toLocaleString('en-US')} ${total === 1 ? 'ticket' : 'tickets'}`
 }

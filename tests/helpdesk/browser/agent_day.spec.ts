@@ -52,6 +52,7 @@ test.group('Agent’s day in the browser', (group) => {
     await row.waitFor({ timeout: 10_000 })
     await page.assertTextContains(`[data-testid="ticket-row-${ticket.number}"]`, 'Export button does nothing')
     await page.assertTextContains('[data-testid="live-announcement"]', `New ticket #${ticket.number}`)
+    await page.getByText('1–1 of 1 ticket', { exact: true }).waitFor()
     assert.equal(page.url().split('?')[0].endsWith('/inbox'), true, 'no reload, no navigation happened')
 
     // Open it with the keyboard
