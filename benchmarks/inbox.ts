@@ -16,7 +16,7 @@
  * BENCH_REUSE=1 measures on the data a BENCH_KEEP=1 run left.
  * Runs on a fresh in-memory embedded database unless DATABASE_URL is set; on a
  * real database its workspaces, users and keys are deleted afterwards.
- * Options (env): BENCH_SECONDS (per round, default 3), BENCH_ROUNDS (3),
+ * Options (env): BENCH_SECONDS (per round, default 3), BENCH_ROUNDS (5),
  * BENCH_CONCURRENCY (8), BENCH_SCALE (1 = full volume; 0.1 for a quick try).
  */
 import 'reflect-metadata'
@@ -34,7 +34,7 @@ const CONTACTS_OTHER = 200
 const AGENTS = 5
 const OPENED_TICKET_MESSAGES = 50
 const ROUND_SECONDS = Number(process.env.BENCH_SECONDS ?? 3)
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8)
 const LATENCY_SAMPLES = 200
 const PORT = Number(process.env.BENCH_PORT ?? 3398)
@@ -159,6 +159,8 @@ try {
   console.log(`  inbox list (open, one assignee; the inbox's page of ${page.props.tickets.length})  ${inboxRate.toFixed(1)} req/s  (median of rounds)`)
   console.log(`  bare route, same ${sampleBody.length} bytes from a constant   ${bareRate.toFixed(1)} req/s`)
   console.log(`  ratio inbox / bare                            ${ratio.toFixed(2)}x  (target >= 0.5x: ${ratio >= 0.5 ? 'met' : 'NOT met'})`)
+  // Each round's pair ran back to back: their ratios show how much the machine drifted between rounds.
+  console.log(`  ratio in each round                           ${inbox.map((rate, index) => (rate / bare[index]).toFixed(2)).join(', ')}`)
   console.log(`  REST API ticket list (same filter, 50/page)   ${median(api).toFixed(1)} req/s, ${apiBytes} bytes  (${(median(api) / bareRate).toFixed(2)}x the bare route)`)
   console.log(`  open a ticket with ${OPENED_TICKET_MESSAGES} messages               p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms  (${LATENCY_SAMPLES} sequential requests)`)
   console.log(`  total run time                                ${elapsed()}`)
