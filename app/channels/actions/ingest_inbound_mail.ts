@@ -98,25 +98,34 @@ export default class IngestInboundMail {
 
     const ticketId = await this.#threadTicket(connection.workspaceId, parsed, mail.providerThreadId ?? null)
     const { attachments, notes } = this.#attachments(parsed.attachments)
-    const result = await new CreateInboundMessage().handle({
-      workspaceId: connection.workspaceId,
-      from: { email: parsed.fromAddress, name: parsed.fromName },
-      subject: parsed.subject || null,
-      body: this.#body(parsed.body, notes, attachments.length),
-      channel: 'email',
-      ticketId,
-      attachments,
+    const from = { email: parsed.fromAddress, name: parsed.fromName }
+    // The message and its row are stored together: a worker dying in between leaves neither, so the
+    // stale claim's retry cannot open the ticket a second time.
+    return db.transaction(async (trx) => {
+      const result = await new CreateInboundMessage().handle(
+        {
+          workspaceId: connection.workspaceId,
+          from,
+          subject: parsed.subject || null,
+          body: this.#body(parsed.body, notes, attachments.length),
+          channel: 'email',
+          ticketId,
+          attachments,
+        },
+        trx
+      )
+      const stored = await EmailMessage.findOrFail(row.id, { client: trx })
+      stored.merge({
+        status: 'ingested',
+        ticketId: result.ticket.id,
+        messageId: result.message.id,
+        contactId: result.contact.id,
+        rfcMessageId: parsed.messageId,
+        error: null,
+      })
+      await stored.save()
+      return { status: 'ingested' as const, ticketId: result.ticket.id }
     })
-    row.merge({
-      status: 'ingested',
-      ticketId: result.ticket.id,
-      messageId: result.message.id,
-      contactId: result.contact.id,
-      rfcMessageId: parsed.messageId,
-      error: null,
-    })
-    await row.save()
-    return { status: 'ingested', ticketId: result.ticket.id }
   }
 
   async #skip(row: EmailMessage, status: EmailMessageStatus, reason: string, ticketId: string | null = null): Promise<IngestOutcome> {

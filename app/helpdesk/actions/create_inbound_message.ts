@@ -48,35 +48,38 @@ export interface InboundMessageResult {
  * inboxes learn about it at once.
  */
 export default class CreateInboundMessage {
-  async handle(input: InboundMessageInput): Promise<InboundMessageResult> {
-    return db.transaction(async (trx) => {
-      const contact = await this.#contact(trx, input)
-      const existing = input.ticketId
-        ? await findInWorkspace(Ticket, input.workspaceId, input.ticketId, { client: trx, forUpdate: true, label: 'Ticket' })
-        : null
+  /** `trx`: a caller that records something with the message (a channel's own row) passes its transaction, so both or neither are stored. */
+  async handle(input: InboundMessageInput, trx?: TransactionClientContract): Promise<InboundMessageResult> {
+    return trx ? this.#handle(trx, input) : db.transaction((own) => this.#handle(own, input))
+  }
 
-      if (!existing || existing.status === 'closed') {
-        const { ticket, message } = await new CreateTicket().handle(
-          { workspaceId: input.workspaceId, contactId: existing?.contactId ?? contact.id, subject: input.subject ?? existing?.subject ?? '', body: input.body, channel: input.channel, attachments: input.attachments, actorUserId: null },
-          trx
-        )
-        return { contact, ticket, message, createdTicket: true }
-      }
+  async #handle(trx: TransactionClientContract, input: InboundMessageInput): Promise<InboundMessageResult> {
+    const contact = await this.#contact(trx, input)
+    const existing = input.ticketId
+      ? await findInWorkspace(Ticket, input.workspaceId, input.ticketId, { client: trx, forUpdate: true, label: 'Ticket' })
+      : null
 
-      existing.useTransaction(trx)
-      const message = await appendMessage(trx, existing, { kind: 'inbound', authorUserId: null, body: input.body, attachments: input.attachments })
-      const reopened = existing.status !== 'open'
-      if (reopened) {
-        await recordActivity({ workspaceId: input.workspaceId, actorUserId: null, action: 'ticket.status_changed', ticketId: existing.id, contactId: existing.contactId, details: { from: existing.status, to: 'open', reason: 'contact_replied' } }, trx)
-        existing.merge({ status: 'open', snoozedUntil: null, resolvedAt: null, version: existing.version + 1 })
-      }
-      existing.lastMessageAt = DateTime.now()
-      await existing.save()
-      trx.after('commit', () => {
-        broadcastInboxEvent(input.workspaceId, { type: 'message.created', ticketId: existing.id, number: existing.number, messageId: message.id, kind: 'inbound' })
-      })
-      return { contact, ticket: existing, message, createdTicket: false }
+    if (!existing || existing.status === 'closed') {
+      const { ticket, message } = await new CreateTicket().handle(
+        { workspaceId: input.workspaceId, contactId: existing?.contactId ?? contact.id, subject: input.subject ?? existing?.subject ?? '', body: input.body, channel: input.channel, attachments: input.attachments, actorUserId: null },
+        trx
+      )
+      return { contact, ticket, message, createdTicket: true }
+    }
+
+    existing.useTransaction(trx)
+    const message = await appendMessage(trx, existing, { kind: 'inbound', authorUserId: null, body: input.body, attachments: input.attachments })
+    const reopened = existing.status !== 'open'
+    if (reopened) {
+      await recordActivity({ workspaceId: input.workspaceId, actorUserId: null, action: 'ticket.status_changed', ticketId: existing.id, contactId: existing.contactId, details: { from: existing.status, to: 'open', reason: 'contact_replied' } }, trx)
+      existing.merge({ status: 'open', snoozedUntil: null, resolvedAt: null, version: existing.version + 1 })
+    }
+    existing.lastMessageAt = DateTime.now()
+    await existing.save()
+    trx.after('commit', () => {
+      broadcastInboxEvent(input.workspaceId, { type: 'message.created', ticketId: existing.id, number: existing.number, messageId: message.id, kind: 'inbound' })
     })
+    return { contact, ticket: existing, message, createdTicket: false }
   }
 
   async #contact(trx: TransactionClientContract, input: InboundMessageInput) {

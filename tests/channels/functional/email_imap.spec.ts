@@ -302,6 +302,27 @@ test.group('Email channels: IMAP/SMTP mailboxes', (group) => {
     assert.deepEqual((await ticketsOf(workspace.id)).map((ticket) => ticket.subject), ['During the outage', 'While disconnected'])
   })
 
+  test('a mail’s ticket and its email record are stored together: a failure between them leaves no ticket for a retry to duplicate', async ({ assert }) => {
+    const { workspace } = await channelsWorkspace()
+    const connection = await connectedImap(workspace.id, imap, smtp)
+    imap.deliver(customerMail({ subject: 'Stored together' }).raw)
+    // The record's final save fails, as when the worker dies right after the ticket was written.
+    const failRecording = (row: EmailMessage) => {
+      if (row.status === 'ingested') throw new Error('the database went away')
+    }
+    EmailMessage.before('update', failRecording)
+    try {
+      const outcome = await new SyncMailbox().handle(connection.id)
+      assert.deepEqual(outcome.results.map((result) => result.status), ['failed'])
+    } finally {
+      EmailMessage.$hooks.remove('before:update', failRecording)
+    }
+    assert.lengthOf(await ticketsOf(workspace.id), 0)
+    const [row] = await EmailMessage.query().where('connection_id', connection.id)
+    assert.equal(row.status, 'failed')
+    assert.isNull(row.ticketId)
+  })
+
   test('a new UIDVALIDITY re-reads the folder without duplicating tickets', async ({ assert }) => {
     const { workspace } = await channelsWorkspace()
     const connection = await connectedImap(workspace.id, imap, smtp)
