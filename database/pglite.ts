@@ -5,6 +5,7 @@
 import { mkdir } from 'node:fs/promises'
 import { dirname, isAbsolute, join } from 'node:path'
 import { createConnection } from 'node:net'
+import { randomUUID } from 'node:crypto'
 
 export const DEFAULT_PGLITE_PORT = 54329
 
@@ -70,21 +71,29 @@ export async function startEmbeddedDatabase(options: {
  * PGlite has a single backend session shared by every socket connection, so a
  * named prepared statement outlives the client that prepared it: the next
  * client (after a pool recycle, a hot restart or from another process) that
- * prepares the same name gets "prepared statement … already exists". Named
- * statements are only a speed-up, so on the embedded database pg sends them
- * unnamed. (rate-limiter-flexible names its statements.)
+ * prepares the same name gets "prepared statement … already exists". Each
+ * client's names are therefore made its own (`name@<client tag>`), so they
+ * still save parsing and planning (the inbox list plans longer than it runs)
+ * without ever meeting another client's. The app keeps its one embedded
+ * connection for the life of the process (config/database.ts), so names left
+ * by closed clients stay few. (rate-limiter-flexible names its statements too.)
  */
-export async function sendStatementsUnnamed() {
+export async function namePreparedStatementsPerClient() {
   const { default: pg } = await import('pg')
-  const prototype = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown; __unnamed?: boolean }
-  if (prototype.__unnamed) return
+  const prototype = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown; __namesPerClient?: boolean }
+  if (prototype.__namesPerClient) return
   const query = prototype.query
-  prototype.query = function (this: unknown, config: unknown, ...rest: unknown[]) {
-    if (config && typeof config === 'object' && 'name' in config) {
-      const { name: _name, ...unnamed } = config as Record<string, unknown>
-      return query.call(this, unnamed, ...rest)
+  const tags = new WeakMap<object, string>()
+  const tagOf = (client: object) => {
+    let tag = tags.get(client)
+    if (!tag) tags.set(client, (tag = randomUUID().slice(0, 8)))
+    return tag
+  }
+  prototype.query = function (this: object, config: unknown, ...rest: unknown[]) {
+    if (config && typeof config === 'object' && 'name' in config && config.name) {
+      return query.call(this, { ...config, name: `${config.name}@${tagOf(this)}` }, ...rest)
     }
     return query.call(this, config, ...rest)
   }
-  prototype.__unnamed = true
+  prototype.__namesPerClient = true
 }
