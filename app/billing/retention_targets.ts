@@ -1,6 +1,8 @@
 /**
  * Billing's retention target for governance's fixed 10-year rule `invoices`:
- * invoices issued, and payment records made, before the cutoff are deleted.
+ * invoices issued, and payment records made, before the cutoff are deleted,
+ * also for workspaces purged since (the records have no foreign key: they
+ * outlive the workspace for the rule's 10 years).
  */
 import db from '@adonisjs/lucid/services/db'
 import { registerRetentionTarget, type RetentionScope } from '#core/retention_targets'
@@ -36,5 +38,11 @@ registerRetentionTarget({
       processed += result.rowCount ?? 0
     }
     return { processed }
+  },
+  async purgedWorkspaceIds() {
+    const result = await db.rawQuery(
+      TABLES.map(({ table }) => `SELECT DISTINCT workspace_id FROM ${table} WHERE NOT EXISTS (SELECT 1 FROM workspaces WHERE workspaces.id = ${table}.workspace_id)`).join(' UNION ')
+    )
+    return result.rows.map((row: { workspace_id: string }) => row.workspace_id)
   },
 })

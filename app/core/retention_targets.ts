@@ -28,6 +28,12 @@ export interface RetentionTarget {
   count(scope: RetentionScope): Promise<number>
   /** Processes at most `limit` rows; repeating after a crash must be safe. */
   processBatch(trx: TransactionClientContract, scope: RetentionScope, limit: number): Promise<BatchResult>
+  /**
+   * For rows kept after their workspace is purged (tax records): the ids of
+   * purged workspaces that still have rows here. The nightly sweep applies
+   * the rule's default period to them, since no workspace is left to run it.
+   */
+  purgedWorkspaceIds?(): Promise<string[]>
 }
 
 export interface BatchResult {

@@ -3,12 +3,13 @@ import db from '@adonisjs/lucid/services/db'
 import jobs from '#core/jobs'
 import RunRetention from '#governance/actions/run_retention'
 import PurgeClosedWorkspaces from '#governance/actions/purge_closed_workspaces'
+import SweepPurgedWorkspaceRecords from '#governance/actions/sweep_purged_workspace_records'
 import { ruleDefinition } from '#governance/services/retention_catalog'
 
 export const RETENTION_SWEEP_JOB = 'governance.retention_sweep'
 export const RETENTION_RUN_JOB = 'governance.retention_run'
 
-/** Nightly: one run job per workspace, the platform's own security log, and closed workspaces past their window. */
+/** Nightly: one run job per workspace, the platform's own security log, closed workspaces past their window, and what purged workspaces left for the law (tax records) once it expires. */
 export async function retentionSweep() {
   const workspaces = (await db.from('workspaces').select('id')) as { id: string }[]
   for (const { id } of workspaces) await jobs.dispatch(RETENTION_RUN_JOB, { workspaceId: id })
@@ -19,6 +20,7 @@ export async function retentionSweep() {
     await trx.rawQuery("SELECT set_config('vaultdesk.audit_purge', 'off', true)")
   })
   await new PurgeClosedWorkspaces().handle()
+  await new SweepPurgedWorkspaceRecords().handle()
 }
 
 export async function retentionRun(data: { workspaceId: string; trigger?: 'schedule' | 'manual' }) {

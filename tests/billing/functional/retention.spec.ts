@@ -5,6 +5,7 @@ import { DateTime } from 'luxon'
 import { WorkspaceFactory } from '#database/factories/identity_factories'
 import { retentionTargets } from '#core/retention_targets'
 import { purgeTrialSignals } from '#billing/jobs/purge_trial_signals'
+import SweepPurgedWorkspaceRecords from '#governance/actions/sweep_purged_workspace_records'
 import StartTrial from '#billing/actions/start_trial'
 import BillingAccount from '#billing/models/billing_account'
 import { keyStore, PLATFORM_SCOPE, StartKeyRotation } from '#vault/index'
@@ -49,6 +50,24 @@ test.group('Billing retention', (group) => {
     assert.equal(result.processed, 2)
     assert.deepEqual((await db.from('billing_invoices').where('workspace_id', workspace.id)).map((row) => row.stripe_invoice_id), ['in_recent'])
     assert.deepEqual((await db.from('billing_payments').where('workspace_id', workspace.id)).map((row) => row.stripe_event_id), ['evt_recent'])
+  })
+
+  test('invoices of a purged workspace still expire: the nightly sweep deletes them after 10 years, and keeps younger ones', async ({ assert }) => {
+    const { randomUUID } = await import('node:crypto')
+    const purged = randomUUID()
+    const live = await WorkspaceFactory.create()
+    await invoiceAt(purged, DateTime.now().minus({ years: 11 }), 'purged_old')
+    await invoiceAt(purged, DateTime.now().minus({ years: 3 }), 'purged_recent')
+    await invoiceAt(live.id, DateTime.now().minus({ years: 11 }), 'live_old')
+
+    const deleted = await new SweepPurgedWorkspaceRecords().handle()
+    assert.deepEqual(deleted, { 'billing.invoices': 2 })
+    assert.deepEqual((await db.from('billing_invoices').where('workspace_id', purged)).map((row) => row.stripe_invoice_id), ['in_purged_recent'])
+    assert.deepEqual((await db.from('billing_payments').where('workspace_id', purged)).map((row) => row.stripe_event_id), ['evt_purged_recent'])
+    // A live workspace's records are its own retention run's business (with its holds), not the sweep's.
+    assert.lengthOf(await db.from('billing_invoices').where('workspace_id', live.id), 1)
+    const [entry] = await db.from('audit_entries').where('action', 'retention.purged_workspace_records_deleted').orderBy('occurred_at', 'desc').limit(1)
+    assert.exists(entry)
   })
 
   test('trial signals are purged after 12 months', async ({ assert }) => {
