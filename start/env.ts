@@ -28,6 +28,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   VAULT_KEYRING: Env.schema.secret.optional(),
   VAULT_KEYRING_FILE: Env.schema.string.optional(),
   VAULT_LEDGER_PATH: Env.schema.string.optional(),
+  AUDIT_ANCHOR_PATH: Env.schema.string.optional(),
 
   DRIVE_DISK: Env.schema.enum.optional(['fs', 's3'] as const),
   DRIVE_LOCAL_ROOT: Env.schema.string.optional(),

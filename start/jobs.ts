@@ -12,11 +12,12 @@ jobs.register('identity.purge_expired_tokens', purgeExpiredTokens, { cron: '17 3
 jobs.register('vault.reencrypt_scope_data', reencryptScopeData, { retryLimit: 5 })
 jobs.register(SEND_CSAT_SURVEY_JOB, sendCsatSurvey, { retryLimit: 5 })
 jobs.register(WAKE_SNOOZED_TICKETS_JOB, wakeSnoozedTickets, { cron: '* * * * *', retryLimit: 1 })
-// Governance: nightly retention sweep (a run per workspace, closed workspaces, platform log) and notices to owners
-import { retentionSweep, retentionRun, RETENTION_SWEEP_JOB, RETENTION_RUN_JOB } from '#governance/jobs/retention_jobs'
+// Governance: nightly retention sweep (a run per workspace, closed workspaces, platform log), hourly audit-chain anchors, notices to owners
+import { retentionSweep, retentionRun, anchorAuditChains, RETENTION_SWEEP_JOB, RETENTION_RUN_JOB, ANCHOR_AUDIT_CHAINS_JOB } from '#governance/jobs/retention_jobs'
 import { sendNotices, SEND_NOTICES_JOB } from '#governance/jobs/send_notices'
 jobs.register(RETENTION_SWEEP_JOB, retentionSweep, { cron: '30 2 * * *', retryLimit: 2 })
 jobs.register(RETENTION_RUN_JOB, retentionRun, { retryLimit: 5 })
+jobs.register(ANCHOR_AUDIT_CHAINS_JOB, anchorAuditChains, { cron: '7 * * * *', retryLimit: 2 })
 jobs.register(SEND_NOTICES_JOB, sendNotices, { retryLimit: 5 })
 jobs.register(SYNC_SOURCE_JOB, syncSourceJob, { retryLimit: 2 })
 jobs.register(REFETCH_URL_SOURCES_JOB, refetchUrlSourcesJob, { cron: '23 * * * *', retryLimit: 1 })

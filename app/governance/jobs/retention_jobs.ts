@@ -3,11 +3,13 @@ import db from '@adonisjs/lucid/services/db'
 import jobs from '#core/jobs'
 import RunRetention from '#governance/actions/run_retention'
 import PurgeClosedWorkspaces from '#governance/actions/purge_closed_workspaces'
+import AnchorAuditChains from '#governance/actions/anchor_audit_chains'
 import SweepPurgedWorkspaceRecords from '#governance/actions/sweep_purged_workspace_records'
 import { ruleDefinition } from '#governance/services/retention_catalog'
 
 export const RETENTION_SWEEP_JOB = 'governance.retention_sweep'
 export const RETENTION_RUN_JOB = 'governance.retention_run'
+export const ANCHOR_AUDIT_CHAINS_JOB = 'governance.anchor_audit_chains'
 
 /** Nightly: one run job per workspace, the platform's own security log, closed workspaces past their window, and what purged workspaces left for the law (tax records) once it expires. */
 export async function retentionSweep() {
@@ -25,4 +27,9 @@ export async function retentionSweep() {
 
 export async function retentionRun(data: { workspaceId: string; trigger?: 'schedule' | 'manual' }) {
   await new RunRetention().handle(data.workspaceId, { trigger: data.trigger ?? 'schedule' })
+}
+
+/** Hourly: every audit chain's head into the anchor file outside the database. */
+export async function anchorAuditChains() {
+  await new AnchorAuditChains().handle()
 }

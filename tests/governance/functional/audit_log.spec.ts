@@ -3,6 +3,13 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import AuditEntry from '#governance/models/audit_entry'
 import VerifyAuditChain from '#governance/actions/verify_audit_chain'
+import AnchorAuditChains from '#governance/actions/anchor_audit_chains'
+import RecordAuditEntry from '#governance/actions/record_audit_entry'
+import { useAnchorPath } from '#governance/services/audit_anchors'
+import { entryHash } from '#governance/services/audit_chain'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { workspaceWithEveryRole, memberOf } from '#tests/helpers/identity'
 import { assertAnswers404, assertRoleAccess } from '#tests/helpers/tenancy'
 
@@ -73,6 +80,47 @@ test.group('Audit log', (group) => {
     assert.deepInclude(mine, { workspaceId: workspace.id, sequence: Number(second.sequence), problem: 'edited' })
     assert.deepInclude(mine, { workspaceId: workspace.id, sequence: Number(third.sequence) + 1, problem: 'missing_entries' })
     assert.notDeepInclude(mine, { workspaceId: workspace.id, sequence: Number(first.sequence), problem: 'edited' })
+  })
+
+  test('cutting the newest entries off a chain, or recomputing it, is caught against the anchors kept outside the database', async ({ assert, cleanup }) => {
+    const dir = await mkdtemp(join(tmpdir(), 'audit-anchors-'))
+    useAnchorPath(join(dir, 'anchors.jsonl'))
+    cleanup(async () => {
+      useAnchorPath(undefined)
+      await rm(dir, { recursive: true, force: true })
+    })
+    const { workspace, members } = await workspaceWithEveryRole()
+    const record = (action: string) => new RecordAuditEntry().handle({ action, workspaceId: workspace.id, actor: { type: 'user', id: members.owner.id } })
+    for (const action of ['member.role_changed', 'invitation.sent', 'invitation.revoked']) await record(action)
+    const heads = await new AnchorAuditChains().handle()
+    const head = heads.find((candidate) => candidate.workspaceId === workspace.id)!
+    await record('member.removed')
+    const mine = async () => (await new VerifyAuditChain().handle()).problems.filter((problem) => problem.workspaceId === workspace.id)
+    assert.deepEqual(await mine(), [], 'a chain that grew past its anchor is fine')
+
+    // The two newest entries go: what is left still links up, but ends before the anchored head.
+    const entries = await chainOf(workspace.id)
+    await asDatabaseAttacker('DELETE FROM audit_entries WHERE workspace_id = ? AND sequence >= ?', [workspace.id, head.sequence])
+    assert.lengthOf(await chainOf(workspace.id), entries.length - 2)
+    assert.deepEqual(await mine(), [{ workspaceId: workspace.id, sequence: head.sequence, problem: 'truncated' }])
+
+    // Put back with recomputed hashes (a forged, self-consistent chain): the anchored hash differs.
+    const kept = entries.filter((entry) => Number(entry.sequence) < head.sequence)
+    let prevHash = kept.at(-1)!.hash
+    for (const entry of entries.filter((candidate) => Number(candidate.sequence) >= head.sequence)) {
+      const fields = {
+        workspaceId: entry.workspaceId, sequence: Number(entry.sequence), actorType: entry.actorType, actorId: entry.actorId, action: entry.action,
+        targetType: entry.targetType, targetId: entry.targetId, metadata: { forged: true }, ipHash: entry.ipHash,
+        occurredAt: entry.occurredAt.toUTC().toISO()!, prevHash,
+      }
+      const hash = entryHash(fields)
+      await asDatabaseAttacker(
+        'INSERT INTO audit_entries (workspace_id, sequence, actor_type, actor_id, action, target_type, target_id, metadata, ip_hash, occurred_at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)',
+        [fields.workspaceId, fields.sequence, fields.actorType, fields.actorId, fields.action, fields.targetType, fields.targetId, JSON.stringify(fields.metadata), fields.ipHash, entry.occurredAt.toJSDate(), prevHash, hash]
+      )
+      prevHash = hash
+    }
+    assert.deepEqual(await mine(), [{ workspaceId: workspace.id, sequence: head.sequence, problem: 'rewritten' }])
   })
 
   test('owners and privacy staff browse and filter the log; others may not; other workspaces answer 404', async ({ client, assert }) => {
