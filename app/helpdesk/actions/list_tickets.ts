@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { ModelPaginator } from '@adonisjs/lucid/orm'
 import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
@@ -100,11 +101,20 @@ function knexOf(query: DatabaseQueryBuilderContract) {
 export default class ListTickets {
   /** Tickets as models with contact, assignee, team and tags preloaded (the API and the smaller lists). */
   async handle(workspaceId: string, filters: TicketFilters, options: ListOptions) {
+    const page = Math.max(1, options.page ?? 1)
+    const perPage = Math.min(100, options.perPage ?? 25)
     const query = Ticket.query().where('tickets.workspace_id', workspaceId)
     await this.#apply(query, workspaceId, filters, options.viewerUserId)
     query.orderBy('last_message_at', 'desc').orderBy('number', 'desc')
     query.preload('contact').preload('assignee').preload('team').preload('tags', (tags) => tags.orderBy('name'))
-    return query.paginate(Math.max(1, options.page ?? 1), Math.min(100, options.perPage ?? 25))
+    const counts = this.#countsQuery(db.connection(), workspaceId, filters, options.viewerUserId)
+    if (!counts) return query.paginate(page, perPage)
+    // A queue's total from the kept counts, as in rows(); the page itself as models with their relations.
+    const [{ total }] = (await counts) as { total: string | number }[]
+    const rows = Number(total) > 0 ? await query.forPage(page, perPage) : []
+    const paginator = new ModelPaginator(Number(total), perPage, page, ...rows)
+    paginator.namingStrategy = Ticket.namingStrategy
+    return paginator
   }
 
   /**
@@ -199,7 +209,7 @@ export default class ListTickets {
     if (!set.every(([name]) => QUEUE_COUNT_FILTERS.has(name))) return null
     const query = client.from('ticket_queue_counts').where('workspace_id', workspaceId)
     this.#applyQueue(query, filters, viewerUserId)
-    return query.select(client.getReadClient().raw('coalesce(sum(tickets), 0)'))
+    return query.select(client.getReadClient().raw('coalesce(sum(tickets), 0) AS total'))
   }
 
   /** The queue a list shows: status and assignee (the columns tickets and ticket_queue_counts share). */

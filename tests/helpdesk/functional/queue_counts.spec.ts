@@ -4,6 +4,7 @@ import Workspace from '#identity/models/workspace'
 import UpdateTicket from '#helpdesk/actions/update_ticket'
 import BulkUpdateTickets from '#helpdesk/actions/bulk_update_tickets'
 import { contactWritesIn, helpdeskGroup, helpdeskWorkspace } from '#tests/helpdesk/fixtures'
+import { call, tokenFor } from '#tests/helpdesk/functional/api/api_fixtures'
 
 type Queue = { status: string; assignee: string | null; tickets: number }
 
@@ -63,6 +64,25 @@ test.group('Inbox: queue totals', (group) => {
     assert.equal(await totalOf('status=all'), 3)
     assert.equal(await totalOf('status=pending'), 0)
     assert.equal(await totalOf('status=open&assignee=me&priority=high'), 1)
+  })
+
+  test('the REST API list of a queue takes its total from the kept counts and pages through the tickets with their relations', async ({ client, assert }) => {
+    const { workspace, members } = await helpdeskWorkspace()
+    const { secret } = await tokenFor(workspace, members.owner)
+    const numbers: number[] = []
+    for (let index = 0; index < 3; index++) {
+      const { ticket } = await contactWritesIn(workspace.id, { subject: `API queue ${index}` })
+      await new UpdateTicket().handle({ workspaceId: workspace.id, ticketId: ticket.id, actorUserId: null, changes: { assigneeUserId: members.agent.id } })
+      numbers.push(ticket.number)
+    }
+    await contactWritesIn(workspace.id, { subject: 'Someone else’s' })
+    const first = await call(client, 'get', `/api/v1/tickets?status=open&assignee_id=${members.agent.id}&per_page=2`, secret)
+    first.assertStatus(200)
+    assert.deepEqual(first.body().meta, { page: 1, per_page: 2, total: 3, last_page: 2 })
+    const second = await call(client, 'get', `/api/v1/tickets?status=open&assignee_id=${members.agent.id}&per_page=2&page=2`, secret)
+    const listed = [...first.body().data, ...second.body().data]
+    assert.sameMembers(listed.map((ticket: { number: number }) => ticket.number), numbers)
+    assert.isTrue(listed.every((ticket: { subject: string }) => ticket.subject.startsWith('API queue')), 'subjects opened by the vault')
   })
 
   test('a deleted workspace leaves no queue counts behind', async ({ assert }) => {
