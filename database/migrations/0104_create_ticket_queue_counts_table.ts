@@ -55,6 +55,9 @@ export default class extends BaseSchema {
     for (const { name, event, transition, fn } of TRIGGERS) {
       this.schema.raw(`CREATE TRIGGER ${name} AFTER ${event} ON tickets REFERENCING ${transition} FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`)
     }
+    // TRUNCATE fires no delete triggers: it empties every queue at once.
+    this.schema.raw('CREATE FUNCTION ticket_queue_counts_truncated() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN DELETE FROM ticket_queue_counts; RETURN NULL; END $$')
+    this.schema.raw('CREATE TRIGGER ticket_queue_counts_on_truncate AFTER TRUNCATE ON tickets FOR EACH STATEMENT EXECUTE FUNCTION ticket_queue_counts_truncated()')
     this.schema.raw(`
       INSERT INTO ticket_queue_counts (workspace_id, status, assignee_user_id, tickets)
       SELECT workspace_id, status, assignee_user_id, count(*) FROM tickets GROUP BY workspace_id, status, assignee_user_id`)
@@ -62,7 +65,8 @@ export default class extends BaseSchema {
 
   async down() {
     for (const { name } of TRIGGERS) this.schema.raw(`DROP TRIGGER IF EXISTS ${name} ON tickets`)
-    for (const name of Object.keys(FUNCTIONS)) this.schema.raw(`DROP FUNCTION IF EXISTS ${name}()`)
+    this.schema.raw('DROP TRIGGER IF EXISTS ticket_queue_counts_on_truncate ON tickets')
+    for (const name of [...Object.keys(FUNCTIONS), 'ticket_queue_counts_truncated']) this.schema.raw(`DROP FUNCTION IF EXISTS ${name}()`)
     this.schema.dropTable('ticket_queue_counts')
   }
 }
