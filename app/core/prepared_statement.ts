@@ -13,7 +13,7 @@ const PLACEHOLDER = /\?/g
  * text whose placeholders do not match its bindings, or a null prefix (texts
  * that vary without bound, such as searches), runs unnamed. Inside a
  * transaction the statement runs on the transaction's connection as usual.
- * The embedded database drops names (database/pglite.ts: one shared session).
+ * On the embedded database each client's names are its own (database/pglite.ts).
  */
 export async function runPrepared<Row>(client: QueryClientContract, prefix: string | null, sql: string, bindings: readonly unknown[]): Promise<Row[]> {
   const query = client.rawQuery(sql, bindings as any[])
