@@ -265,6 +265,8 @@
         setVerified(Boolean(history.verified))
         renderConsent(history.consent)
         toggleSheet(consentBox, choicesButton, undecided() || Boolean(state.consent.gpc && state.consent.purposes.length && !history.messages.length))
+        // A visitor who opened the chat before the session arrived is taken to the choice now.
+        if (state.open && !consentBox.hidden && undecided()) focusConsent()
         history.messages.forEach(show)
         listen()
         emit('ready', { consent: state.consent })

@@ -53,6 +53,13 @@ test.group('Widget in the browser: consent, AI answers, hand-off', (group) => {
     const visitorContext = await browser.newContext()
     cleanup(() => visitorContext.close())
     const site = await visitorContext.newPage()
+    // The session answers only after the visitor has opened the chat (a slow network): focus must still reach the choice.
+    let releaseSession = () => {}
+    const sessionHeld = new Promise<void>((resolve) => (releaseSession = resolve))
+    await site.route('**/sessions', async (route) => {
+      await sessionHeld
+      await route.continue()
+    })
     await site.goto(HOST_ORIGIN)
     await site.evaluate(() => {
       const page = globalThis as any
@@ -62,6 +69,7 @@ test.group('Widget in the browser: consent, AI answers, hand-off', (group) => {
     const launcher = site.getByRole('button', { name: 'Chat with us' })
     await launcher.click()
     const chat = site.getByRole('dialog', { name: 'Chat' })
+    releaseSession()
 
     // The consent choice, with the exact stored text and its version, before the chat starts; focus is on it
     const consent = chat.getByRole('region', { name: 'Your privacy choices' })
